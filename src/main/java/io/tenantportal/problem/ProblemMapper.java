@@ -1,0 +1,140 @@
+package io.tenantportal.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.exception.LockAcquisitionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Maps every failure to problem+json exactly once. Nothing from an exception message of a library
+ * (SQL, stack, token text) is copied into a response: those get fixed, generic words.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e) {
+        return Problem.response(e.status(), e.type(), e.title(), e.detail(), e.extensions()).build();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Problem.response(401, "unauthenticated", "Unauthorized",
+                "A valid bearer token is required.")
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response redirect(AuthenticationRedirectException e) {
+        // Browser sign-in: let the OIDC code flow redirect to the identity provider.
+        return Response.status(e.getCode()).header("Location", e.getRedirectUri())
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(403, "forbidden", "Forbidden",
+                "The caller's roles do not allow this operation.").build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<ProblemException.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new ProblemException.FieldError(field(v), v.getMessage()))
+                .toList();
+        return Problem.response(400, "invalid-request", "Invalid request",
+                "The request has " + errors.size() + " invalid field(s).", Map.of("errors", errors)).build();
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    public Response unreadableJson(Exception e) {
+        return Problem.response(400, "invalid-request", "Invalid request",
+                "The request body is not valid JSON of the expected shape.").build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException) {
+            return unreadableJson(e);
+        }
+        Response.StatusType info = e.getResponse().getStatusInfo();
+        String title = info.getReasonPhrase() == null ? "Error" : info.getReasonPhrase();
+        return Problem.response(status, slug(title), title, detailFor(status)).build();
+    }
+
+    @ServerExceptionMapper({ jakarta.persistence.OptimisticLockException.class, LockAcquisitionException.class,
+            org.hibernate.StaleObjectStateException.class })
+    public Response concurrentChange(RuntimeException e) {
+        return Problem.response(409, "concurrent-change", "Conflict",
+                "The customer was changed by another request at the same time; retry.").build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e) {
+        // The database refused a duplicate that a concurrent writer created first.
+        LOG.debugf("constraint %s refused a write", e.getConstraintName());
+        return Problem.response(409, "name-conflict", "Conflict",
+                "A customer, name or domain in this request is already taken; retry to see by whom.").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof org.hibernate.exception.ConstraintViolationException cve) {
+                return constraint(cve);
+            }
+            root = root.getCause();
+        }
+        if (root instanceof org.hibernate.exception.ConstraintViolationException cve) {
+            return constraint(cve);
+        }
+        LOG.error("unexpected failure", e);
+        return Problem.response(500, "internal-error", "Internal Server Error",
+                "The request failed unexpectedly; it has been logged.").build();
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // "put.body.displayName" -> "displayName": the method and parameter names mean nothing to callers.
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "The method is not allowed on this resource.";
+            case 406 -> "No acceptable representation; use application/json.";
+            case 415 -> "Unsupported media type; send application/json.";
+            default -> "The request could not be served.";
+        };
+    }
+}

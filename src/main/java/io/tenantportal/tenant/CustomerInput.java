@@ -1,0 +1,33 @@
+package io.tenantportal.tenant;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of {@code PUT /tenants/{tenantId}}. Read-only members of a customer (createdAt, ...) are
+ * ignored, so what a GET returned can be sent back unchanged.
+ */
+@Schema(name = "CustomerInput", example = """
+        {"displayName": "Contoso Ltd", "defaultDomain": "contoso.com", "initialDomain": "contoso.onmicrosoft.com",
+         "domains": ["contoso.com", "contoso.co.uk"], "aliases": ["Contoso", "CONTOSO-UK"]}""")
+public record CustomerInput(
+        @Schema(description = "Optional; when present it must equal the tenant id in the path") String tenantId,
+        String displayName,
+        String defaultDomain,
+        String initialDomain,
+        List<String> domains,
+        List<String> aliases,
+        @Schema(description = "manual (default) or import; graph is set by sync only") String source) {
+
+    public static final int MAX_DOMAINS = 200;
+    public static final int MAX_ALIASES = 50;
+
+    public List<String> domainsOrEmpty() {
+        return domains == null ? List.of() : domains;
+    }
+
+    public List<String> aliasesOrEmpty() {
+        return aliases == null ? List.of() : aliases;
+    }
+}

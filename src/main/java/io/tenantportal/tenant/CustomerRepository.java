@@ -1,0 +1,97 @@
+package io.tenantportal.tenant;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+
+/** Every query takes the MSSP id first: no customer is ever read outside its MSSP. */
+@ApplicationScoped
+public class CustomerRepository implements PanacheRepository<Customer> {
+
+    /** Advisory lock class for "writes to one MSSP's mappings"; the object id is the MSSP id. */
+    private static final int MAPPING_WRITE_LOCK = 0x7470_0001;
+
+    public Optional<Customer> findLive(long msspId, UUID tenantId) {
+        return find("msspId = ?1 and tenantId = ?2 and deletedAt is null", msspId, tenantId).firstResultOptional();
+    }
+
+    public Optional<Customer> findByNameKey(long msspId, String nameKey) {
+        return find("""
+                select c from Customer c, CustomerName n
+                where n.customerId = c.id and n.msspId = ?1 and n.nameKey = ?2
+                  and n.deletedAt is null and c.deletedAt is null""", msspId, nameKey).firstResultOptional();
+    }
+
+    /** Customers reached by a loose key, at most {@code limit}, by display name. */
+    public List<Customer> findByLooseKey(long msspId, String looseKey, int limit) {
+        return find("""
+                select c from Customer c where c.msspId = ?1 and c.deletedAt is null and exists (
+                    select 1 from CustomerName n where n.customerId = c.id and n.looseKey = ?2 and n.deletedAt is null)
+                order by lower(c.displayName), c.tenantId""", msspId, looseKey).page(0, limit).list();
+    }
+
+    /**
+     * Display names of the MSSP's customers whose names are most similar to the key, by pg_trgm: the
+     * better of whole-name similarity (typos) and word similarity (a fragment of a longer name).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> similarDisplayNames(long msspId, String nameKey, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT c.display_name FROM customer c JOIN (
+                    SELECT n.customer_id,
+                           max(greatest(similarity(n.name_key, :key), word_similarity(:key, n.name_key))) AS score
+                    FROM customer_name n
+                    WHERE n.mssp_id = :mssp AND n.deleted_at IS NULL
+                      AND (n.name_key % :key OR :key <% n.name_key)
+                    GROUP BY n.customer_id) best ON best.customer_id = c.id
+                WHERE c.deleted_at IS NULL
+                ORDER BY best.score DESC, lower(c.display_name), c.tenant_id
+                LIMIT :limit""", String.class)
+                .setParameter("key", nameKey)
+                .setParameter("mssp", msspId)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** A page of live customers whose names contain the filter key (or whose tenant id it is). */
+    public PanacheQuery<Customer> search(long msspId, String filterKey, UUID tenantIdFilter) {
+        if (filterKey == null || filterKey.isEmpty()) {
+            return find("msspId = :mssp and deletedAt is null order by lower(displayName), tenantId",
+                    Parameters.with("mssp", msspId));
+        }
+        return find("""
+                msspId = :mssp and deletedAt is null and (tenantId = :tenantId or exists (
+                    select 1 from CustomerName n where n.customerId = id and n.deletedAt is null
+                      and n.nameKey like :pattern escape '\\'))
+                order by lower(displayName), tenantId""",
+                Parameters.with("mssp", msspId)
+                        .and("tenantId", tenantIdFilter == null ? new UUID(0, 0) : tenantIdFilter)
+                        .and("pattern", "%" + likeEscaped(filterKey) + "%"));
+    }
+
+    public static Page page(int index, int size) {
+        return Page.of(index, size);
+    }
+
+    /**
+     * Serialises writes to one MSSP's mappings across every replica until the transaction ends, so
+     * "is this name free?" and "take it" cannot interleave. The unique indexes still back this up.
+     */
+    public void lockMappingsOf(long msspId) {
+        getEntityManager().createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:class, :object) AS text)")
+                .setParameter("class", MAPPING_WRITE_LOCK)
+                .setParameter("object", (int) msspId)
+                .getSingleResult();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

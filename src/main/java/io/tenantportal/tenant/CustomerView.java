@@ -1,0 +1,30 @@
+package io.tenantportal.tenant;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A customer as the API shows it. */
+@Schema(name = "Customer", example = """
+        {"tenantId": "2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01", "displayName": "Contoso Ltd",
+         "defaultDomain": "contoso.com", "initialDomain": "contoso.onmicrosoft.com", "domains": ["contoso.com"],
+         "aliases": ["Contoso", "CONTOSO-UK"], "source": "manual", "verifiedAt": null,
+         "createdAt": "2026-11-27T10:00:00Z", "updatedAt": "2026-11-27T10:00:00Z"}""")
+public record CustomerView(
+        String tenantId,
+        String displayName,
+        String defaultDomain,
+        String initialDomain,
+        List<String> domains,
+        List<String> aliases,
+        String source,
+        Instant verifiedAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static CustomerView of(Customer c) {
+        return new CustomerView(c.tenantId.toString(), c.displayName, c.defaultDomain, c.initialDomain,
+                List.of(c.domains), List.of(c.aliases), c.source.wire(), c.verifiedAt, c.createdAt, c.updatedAt);
+    }
+}
