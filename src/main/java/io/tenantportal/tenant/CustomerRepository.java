@@ -63,14 +63,14 @@ public class CustomerRepository implements PanacheRepository<Customer> {
     /** A page of live customers whose names contain the filter key (or whose tenant id it is). */
     public PanacheQuery<Customer> search(long msspId, String filterKey, UUID tenantIdFilter) {
         if (filterKey == null || filterKey.isEmpty()) {
-            return find("msspId = :mssp and deletedAt is null order by lower(displayName), tenantId",
-                    Parameters.with("mssp", msspId));
+            return find("from Customer c where c.msspId = :mssp and c.deletedAt is null "
+                    + "order by lower(c.displayName), c.tenantId", Parameters.with("mssp", msspId));
         }
         return find("""
-                msspId = :mssp and deletedAt is null and (tenantId = :tenantId or exists (
-                    select 1 from CustomerName n where n.customerId = id and n.deletedAt is null
+                from Customer c where c.msspId = :mssp and c.deletedAt is null and (c.tenantId = :tenantId or exists (
+                    select 1 from CustomerName n where n.customerId = c.id and n.deletedAt is null
                       and n.nameKey like :pattern escape '\\'))
-                order by lower(displayName), tenantId""",
+                order by lower(c.displayName), c.tenantId""",
                 Parameters.with("mssp", msspId)
                         .and("tenantId", tenantIdFilter == null ? new UUID(0, 0) : tenantIdFilter)
                         .and("pattern", "%" + likeEscaped(filterKey) + "%"));
