@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -203,15 +204,13 @@ public class DirectorySync {
     }
 
     private void write(Mssp mssp, DirectoryPage page, Tally tally, boolean dryRun) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        inTransaction(dryRun, () -> {
             for (DirectoryEntry entry : page.entries()) {
                 boolean seen = tally.seen.containsKey(entry.tenantId());
                 CustomerService.LearnResult result = customers.learn(mssp, entry, seen, ACTOR);
                 tally.seen.merge(entry.tenantId(), result, Tally::worse);
             }
-            if (dryRun) {
-                QuarkusTransaction.setRollbackOnly();
-            }
+            return null;
         });
         tally.invalid += page.invalid();
     }
@@ -219,16 +218,34 @@ public class DirectorySync {
     private int markGone(Mssp mssp, Tally tally, boolean dryRun) {
         List<UUID> gone = customers.listedGraphCustomers(mssp).stream()
                 .filter(id -> !tally.seen.containsKey(id)).toList();
-        if (gone.isEmpty()) {
-            return 0;
+        return gone.isEmpty() ? 0 : inTransaction(dryRun, () -> customers.markGone(mssp, gone, ACTOR));
+    }
+
+    /** A short transaction of its own; a dry run does the same work and rolls it back. */
+    private static <T> T inTransaction(boolean rollBack, Supplier<T> work) {
+        if (!rollBack) {
+            return QuarkusTransaction.requiringNew().call(work::get);
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int marked = customers.markGone(mssp, gone, ACTOR);
-            if (dryRun) {
-                QuarkusTransaction.setRollbackOnly();
-            }
-            return marked;
-        });
+        try {
+            QuarkusTransaction.requiringNew().call(() -> {
+                throw new RolledBack(work.get());
+            });
+            throw new IllegalStateException("unreachable");
+        } catch (RolledBack rolledBack) {
+            @SuppressWarnings("unchecked")
+            T result = (T) rolledBack.result;
+            return result;
+        }
+    }
+
+    /** Carries a dry run's result out of the transaction it rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Object result;
+
+        RolledBack(Object result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
     }
 
     private void record(Mssp mssp, SyncReportView view) {
