@@ -2,6 +2,7 @@ package io.tenantportal.directory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ public class DirectorySync {
     }
 
     private SyncReportView runLocked(Mssp mssp, Trigger trigger, boolean dryRun) {
-        Instant started = Instant.now();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long startedNanos = System.nanoTime();
         Tally tally = new Tally();
         SyncReport report = new SyncReport();
@@ -182,7 +183,7 @@ public class DirectorySync {
             failure = e;
             report.error = e.detail();
         }
-        report.finishedAt = Instant.now();
+        report.finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         report.durationMs = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         report.outcome = failure == null ? "succeeded" : "failed";
         tally.fill(report);
@@ -216,9 +217,11 @@ public class DirectorySync {
     }
 
     private int markGone(Mssp mssp, Tally tally, boolean dryRun) {
-        List<UUID> gone = customers.listedGraphCustomers(mssp).stream()
-                .filter(id -> !tally.seen.containsKey(id)).toList();
-        return gone.isEmpty() ? 0 : inTransaction(dryRun, () -> customers.markGone(mssp, gone, ACTOR));
+        return inTransaction(dryRun, () -> {
+            List<UUID> gone = customers.listedGraphCustomers(mssp).stream()
+                    .filter(id -> !tally.seen.containsKey(id)).toList();
+            return gone.isEmpty() ? 0 : customers.markGone(mssp, gone, ACTOR);
+        });
     }
 
     /** A short transaction of its own; a dry run does the same work and rolls it back. */

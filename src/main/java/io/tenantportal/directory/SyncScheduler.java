@@ -65,7 +65,8 @@ class SyncScheduler {
         }
     }
 
-    private void syncAll() {
+    /** Runs on the scheduler's own thread, outside any request or transaction. */
+    void syncAll() {
         for (Mssp mssp : registry.all()) {
             if (!directory.serves(mssp)) {
                 continue;

@@ -60,6 +60,9 @@ class DirectorySyncTest extends ApiTest {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    SyncScheduler scheduler;
+
     static ValidatableResponse sync() {
         return as(TestTokens.alphaAdmin()).post("/sync").then();
     }
@@ -282,6 +285,21 @@ class DirectorySyncTest extends ApiTest {
                 .body("[1].trigger", equalTo("manual"));
         as(TestTokens.alphaAdmin()).queryParam("limit", "1").get("/sync").then().body("size()", equalTo(1));
         as(TestTokens.betaAdmin()).get("/sync").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void theScheduledSyncRunsOnItsOwnThreadOutsideAnyRequest() throws InterruptedException {
+        graphLists(gdap(CONTOSO, "Contoso Ltd"));
+        Thread scheduled = new Thread(scheduler::syncAll);
+        scheduled.start();
+        scheduled.join(10_000);
+
+        as(TestTokens.alphaAdmin()).get("/sync").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].trigger", equalTo("schedule"))
+                .body("[0].outcome", equalTo("succeeded"))
+                .body("[0].added", equalTo(1));
+        as(TestTokens.betaAdmin()).get("/sync").then().body("size()", equalTo(0));
     }
 
     @Test
