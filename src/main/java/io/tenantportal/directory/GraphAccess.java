@@ -3,26 +3,18 @@ package io.tenantportal.directory;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.MsspConfig;
-import io.tenantportal.mssp.MsspRegistry;
 
 /**
  * Which MSSPs have Graph: those with both a client id and a client secret. An MSSP without them
- * simply has no Graph; that is said once at start-up, and its requests never fail for it.
+ * simply has no Graph, and its requests never fail for it.
  */
 @ApplicationScoped
 class GraphAccess {
-
-    private static final Logger LOG = Logger.getLogger(GraphAccess.class);
 
     /** The client-credentials grant of one MSSP's app registration. {@link #toString()} hides the secret. */
     record Credentials(UUID msspTenantId, String clientId, String clientSecret) {
@@ -35,26 +27,6 @@ class GraphAccess {
     @Inject
     MsspConfig config;
 
-    @Inject
-    MsspRegistry registry;
-
-    void onStart(@Observes @Priority(MsspRegistry.STARTUP_PRIORITY + 1) StartupEvent event) {
-        for (Mssp mssp : registry.all()) {
-            MsspConfig.Mssp settings = config.mssps().get(mssp.key());
-            boolean id = present(settings.clientId());
-            boolean secret = present(settings.clientSecret());
-            if (id && secret) {
-                LOG.infof("MSSP '%s': Microsoft Graph on, app %s", mssp.key(), settings.clientId().get());
-            } else if (id || secret) {
-                LOG.warnf("MSSP '%s': only one of client-id and client-secret is set, so Microsoft Graph is off: "
-                        + "unknown names answer 404 and there is no sync", mssp.key());
-            } else {
-                LOG.infof("MSSP '%s': no Graph credentials, so Microsoft Graph is off: unknown names answer 404 "
-                        + "and there is no sync", mssp.key());
-            }
-        }
-    }
-
     Optional<Credentials> of(Mssp mssp) {
         MsspConfig.Mssp settings = config.mssps().get(mssp.key());
         if (settings == null || !present(settings.clientId()) || !present(settings.clientSecret())) {
@@ -62,6 +34,17 @@ class GraphAccess {
         }
         return Optional.of(new Credentials(mssp.tenantId(), settings.clientId().get().strip(),
                 settings.clientSecret().get()));
+    }
+
+    /** Why the MSSP has no Graph, for the one log line that says so; empty when it has Graph. */
+    Optional<String> missing(Mssp mssp) {
+        MsspConfig.Mssp settings = config.mssps().get(mssp.key());
+        boolean id = settings != null && present(settings.clientId());
+        boolean secret = settings != null && present(settings.clientSecret());
+        if (id && secret) {
+            return Optional.empty();
+        }
+        return Optional.of(id || secret ? "only one of client-id and client-secret is set" : "no Graph credentials");
     }
 
     private static boolean present(Optional<String> value) {

@@ -7,23 +7,27 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.arc.DefaultBean;
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.quarkus.runtime.StartupEvent;
 import io.tenantportal.mssp.Mssp;
+import io.tenantportal.mssp.MsspRegistry;
 import io.tenantportal.problem.ProblemException;
 import io.tenantportal.tenant.DirectoryEntry;
 import io.tenantportal.tenant.DomainName;
 import io.tenantportal.tenant.NameKey;
 import io.tenantportal.tenant.TenantId;
 
-/** The MSSP's customers as Microsoft Graph lists them. */
-@DefaultBean
+/** The MSSP's customers as Microsoft Graph lists them; dev mode has a fictional directory instead. */
+@UnlessBuildProfile("dev")
 @ApplicationScoped
 public class GraphDirectory implements Directory {
 
@@ -39,6 +43,19 @@ public class GraphDirectory implements Directory {
 
     @Inject
     GraphClient client;
+
+    @Inject
+    MsspRegistry registry;
+
+    void onStart(@Observes @Priority(MsspRegistry.STARTUP_PRIORITY + 1) StartupEvent event) {
+        for (Mssp mssp : registry.all()) {
+            access.missing(mssp).ifPresentOrElse(
+                    why -> LOG.infof("MSSP '%s': %s, so Microsoft Graph is off for it: names unknown locally "
+                            + "answer 404 and there is no sync", mssp.key(), why),
+                    () -> LOG.infof("MSSP '%s': Microsoft Graph on, app %s", mssp.key(),
+                            access.of(mssp).orElseThrow().clientId()));
+        }
+    }
 
     @Override
     public boolean serves(Mssp mssp) {
