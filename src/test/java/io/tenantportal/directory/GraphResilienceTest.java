@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
@@ -74,6 +75,19 @@ class GraphResilienceTest extends ApiTest {
         long waited = calls.get(1).getLoggedDate().getTime() - calls.get(0).getLoggedDate().getTime();
         assertTrue(waited >= 2_000, "the retry came " + waited + " ms after the 429, before Retry-After: 2");
         assertTrue(waited < 3_000, "the retry waited " + waited + " ms, far longer than asked");
+    }
+
+    @Test
+    void aRefusedTokenIsRenewedOnceAndTheCallRepeated() {
+        var server = GraphWireMock.server();
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("revoked").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(401)).willSetStateTo("renewed"));
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("revoked").whenScenarioStateIs("renewed")
+                .willReturn(okJson(page(List.of(gdap(LITWARE, "Litware Inc")), null))));
+
+        portal("Litware Inc").statusCode(302);
+        assertEquals(2, gdapRequests().size());
+        assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo(GraphWireMock.TOKEN_PATH))).size());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -102,6 +103,7 @@ class LookupOnMissTest extends ApiTest {
         }
         assertEquals(1, requestsTo(GDAP_PATH));
         assertEquals(1, requestsTo(CONTRACTS_PATH));
+        assertEquals(1, GraphWireMock.server().findAll(postRequestedFor(urlPathEqualTo(GraphWireMock.TOKEN_PATH))).size());
     }
 
     private static HttpResponse<Void> send(HttpClient client, HttpRequest request) {
