@@ -14,17 +14,25 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers;
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, Map.of());
     }
 
     public ProblemException(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        this(status, type, title, detail, extensions, Map.of());
+    }
+
+    /** With response headers that belong to the problem, such as {@code Retry-After} on a 503. */
+    protected ProblemException(int status, String type, String title, String detail, Map<String, Object> extensions,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        this.headers = Map.copyOf(headers);
     }
 
     public int status() {
@@ -46,6 +54,10 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ProblemException badRequest(String detail) {

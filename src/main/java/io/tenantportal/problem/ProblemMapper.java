@@ -32,7 +32,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        return Problem.response(e.status(), e.type(), e.title(), e.detail(), e.extensions()).build();
+        Response.ResponseBuilder response = Problem.response(e.status(), e.type(), e.title(), e.detail(), e.extensions());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,

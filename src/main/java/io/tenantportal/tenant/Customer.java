@@ -61,6 +61,10 @@ public class Customer {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** Set when a directory sync no longer lists this Graph customer; it keeps resolving. */
+    @Column(name = "gone_from_directory_at")
+    public Instant goneFromDirectoryAt;
+
     @Version
     @Column(name = "version", nullable = false)
     public long version;

@@ -3,9 +3,13 @@ package io.tenantportal.tenant;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +43,113 @@ public class CustomerService {
         Customer customer = customers.findLive(mssp.id(), draft.tenantId()).orElse(null);
         Map<String, CustomerDraft.DesiredName> desired = draft.names();
         refuseNamesOfOthers(mssp, desired, customer == null ? null : customer.id);
+        Written written = write(mssp, customer, draft, desired, actor, "customer.replaced");
+        return new PutResult(CustomerView.of(written.customer()), written.created());
+    }
 
+    /** What a directory sync or lookup did to one customer. */
+    public enum Learned {
+        UNCHANGED, UPDATED, ADDED
+    }
+
+    /** {@code skippedNames}: names left out because they already reach another customer of the MSSP. */
+    public record LearnResult(Learned outcome, int skippedNames) {
+    }
+
+    /**
+     * Takes what the directory says about a customer, in the caller's transaction. Only customers whose
+     * source is {@code graph} are changed: manual and imported mappings stay as an admin wrote them. A
+     * renamed customer keeps its old display name as an alias and domains only accumulate, so links in
+     * old tickets keep working. A name that already reaches another customer is skipped, never taken.
+     *
+     * @param keepDisplayName true when an earlier source of the same sync already named the customer
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LearnResult learn(Mssp mssp, DirectoryEntry entry, boolean keepDisplayName, String actor) {
+        customers.lockMappingsOf(mssp.id());
+        Customer existing = customers.findLive(mssp.id(), entry.tenantId()).orElse(null);
+        if (existing != null && existing.source != CustomerSource.GRAPH) {
+            return new LearnResult(Learned.UNCHANGED, 0);
+        }
+        String displayName = existing != null && keepDisplayName ? existing.displayName : entry.displayName();
+        Set<String> domains = new LinkedHashSet<>();
+        Map<String, String> aliasesByKey = new LinkedHashMap<>();
+        String defaultDomain = entry.defaultDomain();
+        String initialDomain = null;
+        if (existing != null) {
+            domains.addAll(List.of(existing.domains));
+            List.of(existing.aliases).forEach(a -> aliasesByKey.put(NameKey.exact(a), a));
+            aliasesByKey.putIfAbsent(NameKey.exact(existing.displayName), existing.displayName);
+            defaultDomain = defaultDomain == null ? existing.defaultDomain : defaultDomain;
+            initialDomain = existing.initialDomain;
+        }
+        aliasesByKey.remove(NameKey.exact(displayName));
+        if (defaultDomain != null) {
+            domains.add(defaultDomain);
+        }
+        domains.addAll(entry.domains());
+        if (initialDomain == null) {
+            initialDomain = domains.stream().filter(d -> DomainName.parseInitial(d).isPresent()).findFirst().orElse(null);
+        }
+
+        Long customerId = existing == null ? null : existing.id;
+        Set<String> taken = new HashSet<>();
+        CustomerDraft wanted = new CustomerDraft(entry.tenantId(), displayName, defaultDomain, initialDomain,
+                List.copyOf(domains), List.copyOf(aliasesByKey.values()), CustomerSource.GRAPH);
+        names.takenByOthers(mssp.id(), wanted.names().keySet(), customerId).forEach(n -> taken.add(n.nameKey));
+        CustomerDraft draft = new CustomerDraft(entry.tenantId(), displayName,
+                taken.contains(defaultDomain) ? null : defaultDomain,
+                taken.contains(initialDomain) ? null : initialDomain,
+                domains.stream().filter(d -> !taken.contains(d)).toList(),
+                aliasesByKey.entrySet().stream().filter(a -> !taken.contains(a.getKey())).map(Map.Entry::getValue).toList(),
+                CustomerSource.GRAPH);
+        Map<String, CustomerDraft.DesiredName> desired = new LinkedHashMap<>(draft.names());
+        desired.keySet().removeAll(taken);
+
+        boolean wasGone = existing != null && existing.goneFromDirectoryAt != null;
+        Written written = write(mssp, existing, draft, desired, actor, "customer.updated");
+        Customer customer = written.customer();
+        customer.verifiedAt = Instant.now();
+        customer.goneFromDirectoryAt = null;
+        Learned outcome = written.created() ? Learned.ADDED
+                : written.changed() || wasGone ? Learned.UPDATED : Learned.UNCHANGED;
+        return new LearnResult(outcome, taken.size());
+    }
+
+    /** Tenant ids of the MSSP's live Graph customers that no sync has marked gone yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> listedGraphCustomers(Mssp mssp) {
+        return customers.find("select c.tenantId from Customer c where c.msspId = ?1 and c.source = ?2 "
+                + "and c.deletedAt is null and c.goneFromDirectoryAt is null", mssp.id(), CustomerSource.GRAPH)
+                .project(UUID.class).list();
+    }
+
+    /** Marks Graph customers the directory no longer lists; they keep resolving, nothing is deleted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int markGone(Mssp mssp, List<UUID> tenantIds, String actor) {
+        customers.lockMappingsOf(mssp.id());
         Instant now = Instant.now();
+        int marked = 0;
+        for (UUID tenantId : tenantIds) {
+            Customer customer = customers.findLive(mssp.id(), tenantId).orElse(null);
+            if (customer != null && customer.source == CustomerSource.GRAPH && customer.goneFromDirectoryAt == null) {
+                customer.goneFromDirectoryAt = now;
+                customer.updatedAt = now;
+                audit.record(mssp.id(), actor, "customer.gone-from-directory", tenantId, customer.displayName);
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    private record Written(Customer customer, boolean created, boolean changed) {
+    }
+
+    /** Creates the customer or brings it and its names to the draft; audits what changed. */
+    private Written write(Mssp mssp, Customer existing, CustomerDraft draft,
+            Map<String, CustomerDraft.DesiredName> desired, String actor, String changedAction) {
+        Instant now = Instant.now();
+        Customer customer = existing;
         boolean created = customer == null;
         if (created) {
             customer = new Customer();
@@ -56,11 +165,11 @@ public class CustomerService {
             customer.updatedAt = now;
         }
         if (created || changed) {
-            audit.record(mssp.id(), actor, created ? "customer.created" : "customer.replaced", customer.tenantId,
+            audit.record(mssp.id(), actor, created ? "customer.created" : changedAction, customer.tenantId,
                     customer.displayName);
         }
         customers.flush();
-        return new PutResult(CustomerView.of(customer), created);
+        return new Written(customer, created, changed);
     }
 
     /** Marks the customer and its names deleted; nothing is removed. */

@@ -25,14 +25,22 @@ public class TenantResolver {
     @Inject
     CustomerRepository customers;
 
+    @Inject
+    DirectoryLookup directory;
+
     /**
+     * A name unknown locally is looked up in the MSSP's directory, so the redirect path depends on
+     * Microsoft Graph only for names PostgreSQL does not know yet.
+     *
      * @throws CustomerNotFoundException with up to five similar names of the same MSSP
      * @throws AmbiguousNameException when the name could mean several customers
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerView resolve(Mssp mssp, String name) {
         NameKey.requireValid(name, "name");
-        return findLocally(mssp, name).orElseThrow(() -> new CustomerNotFoundException(suggestionsFor(mssp, name)));
+        return findLocally(mssp, name)
+                .or(() -> directory.lookUp(mssp, name))
+                .orElseThrow(() -> new CustomerNotFoundException(suggestionsFor(mssp, name)));
     }
 
     /** The local answer only: empty when nothing matches; throws when the name is ambiguous. */

@@ -13,20 +13,28 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tenantportal.directory.GraphTestState;
 
 /**
- * Base of the HTTP tests: one application, one identity provider and one database shared by every
- * test class (the same resources everywhere, so Quarkus starts once), emptied before each test.
+ * Base of the HTTP tests: one application, one identity provider, one fake Graph and one database
+ * shared by every test class (the same resources everywhere, so Quarkus starts once), all of them
+ * back to their defaults before each test.
  */
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(GraphWireMock.class)
 public abstract class ApiTest {
 
     @Inject
     protected TestDatabase database;
 
+    @Inject
+    GraphTestState graphState;
+
     @BeforeEach
     void emptyDatabase() {
         database.reset();
+        GraphWireMock.reset();
+        graphState.forget();
     }
 
     protected static RequestSpecification as(String token) {

@@ -14,7 +14,7 @@ public class TestDatabase {
 
     @Transactional
     public void reset() {
-        em.createNativeQuery("TRUNCATE audit_event, customer_name, customer RESTART IDENTITY").executeUpdate();
+        em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_name, customer RESTART IDENTITY").executeUpdate();
     }
 
     @Transactional

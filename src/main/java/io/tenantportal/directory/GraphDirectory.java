@@ -1,0 +1,147 @@
+package io.tenantportal.directory;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import io.tenantportal.mssp.Mssp;
+import io.tenantportal.mssp.MsspRegistry;
+import io.tenantportal.problem.ProblemException;
+import io.tenantportal.tenant.DirectoryEntry;
+import io.tenantportal.tenant.DomainName;
+import io.tenantportal.tenant.NameKey;
+import io.tenantportal.tenant.TenantId;
+
+/** The MSSP's customers as Microsoft Graph lists them; dev mode has a fictional directory instead. */
+@UnlessBuildProfile("dev")
+@ApplicationScoped
+public class GraphDirectory implements Directory {
+
+    private static final Logger LOG = Logger.getLogger(GraphDirectory.class);
+    static final String FIND_TENANT = "/v1.0/tenantRelationships/findTenantInformationByDomainName";
+    static final int MAX_PAGE_SIZE = 300;
+
+    @Inject
+    GraphConfig config;
+
+    @Inject
+    GraphAccess access;
+
+    @Inject
+    GraphClient client;
+
+    @Inject
+    MsspRegistry registry;
+
+    void onStart(@Observes @Priority(MsspRegistry.STARTUP_PRIORITY + 1) StartupEvent event) {
+        for (Mssp mssp : registry.all()) {
+            access.missing(mssp).ifPresentOrElse(
+                    why -> LOG.infof("MSSP '%s': %s, so Microsoft Graph is off for it: names unknown locally "
+                            + "answer 404 and there is no sync", mssp.key(), why),
+                    () -> LOG.infof("MSSP '%s': Microsoft Graph on, app %s", mssp.key(),
+                            access.of(mssp).orElseThrow().clientId()));
+        }
+    }
+
+    @Override
+    public boolean serves(Mssp mssp) {
+        return access.of(mssp).isPresent();
+    }
+
+    @Override
+    public int readCustomers(Mssp mssp, CustomerList list, Consumer<DirectoryPage> pages) {
+        int top = Math.max(1, Math.min(config.pageSize(), MAX_PAGE_SIZE));
+        URI next = URI.create(base() + list.path() + "?$top=" + top);
+        int read = 0;
+        while (next != null) {
+            String operation = "list-" + list.wire();
+            JsonNode body = client.get(mssp, operation, next).orElseThrow(() -> new DirectoryUnavailableException(
+                    "Graph answered 404 for the " + list.wire() + " list", config.breaker().openFor()));
+            read++;
+            pages.accept(page(list, body.path("value")));
+            next = nextLink(body, operation);
+        }
+        return read;
+    }
+
+    @Override
+    public Optional<DirectoryTenant> tenantOfDomain(Mssp mssp, String domain) {
+        String valid = DomainName.parse(domain)
+                .orElseThrow(() -> new IllegalArgumentException("not a domain; validate before looking it up"));
+        // A validated domain holds only [a-z0-9.-]; quoting still makes sure it can never end the literal.
+        URI uri = URI.create(base() + FIND_TENANT + "(domainName=" + ODataLiteral.string(valid) + ")");
+        return client.get(mssp, "find-tenant", uri)
+                .flatMap(body -> TenantId.parse(body.path("tenantId").asText(null))
+                        .map(id -> new DirectoryTenant(id, body.path("displayName").asText(""))));
+    }
+
+    private DirectoryPage page(CustomerList list, JsonNode values) {
+        List<DirectoryEntry> entries = new ArrayList<>(values.size());
+        int invalid = 0;
+        for (JsonNode item : values) {
+            Optional<DirectoryEntry> entry = entry(list, item);
+            if (entry.isPresent()) {
+                entries.add(entry.get());
+            } else {
+                invalid++;
+            }
+        }
+        if (invalid > 0) {
+            LOG.debugf("%d unusable entries in a %s page", invalid, list.wire());
+        }
+        return new DirectoryPage(entries, invalid);
+    }
+
+    /** An entry with a tenant id and a usable display name; a malformed domain is dropped, not the entry. */
+    static Optional<DirectoryEntry> entry(CustomerList list, JsonNode item) {
+        String idField = list == CustomerList.GDAP ? "tenantId" : "customerId";
+        Optional<UUID> tenantId = TenantId.parse(item.path(idField).asText(null))
+                .or(() -> list == CustomerList.GDAP ? TenantId.parse(item.path("id").asText(null)) : Optional.empty());
+        String displayName = item.path("displayName").asText("").strip();
+        if (tenantId.isEmpty() || !validName(displayName)) {
+            return Optional.empty();
+        }
+        String domain = DomainName.parse(item.path("defaultDomainName").asText(null)).orElse(null);
+        return Optional.of(new DirectoryEntry(tenantId.get(), displayName, domain, List.of()));
+    }
+
+    private static boolean validName(String name) {
+        try {
+            NameKey.requireValid(name, "displayName");
+            return true;
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
+    /** The next page, only on Graph itself: the token is never sent to a host a response named. */
+    private URI nextLink(JsonNode body, String operation) {
+        String link = body.path("@odata.nextLink").asText(null);
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        if (!link.startsWith(base() + "/")) {
+            throw new DirectoryUnavailableException("Graph " + operation + " named a next page outside Graph",
+                    config.breaker().openFor());
+        }
+        return URI.create(link);
+    }
+
+    private String base() {
+        return GraphTokens.trimSlash(config.baseUrl());
+    }
+}

@@ -1,0 +1,168 @@
+package io.tenantportal.directory;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.restassured.RestAssured.given;
+import static io.tenantportal.support.GraphWireMock.GDAP_PATH;
+import static io.tenantportal.support.GraphWireMock.gdap;
+import static io.tenantportal.support.GraphWireMock.page;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.tenantportal.support.ApiTest;
+import io.tenantportal.support.GraphWireMock;
+import io.tenantportal.support.TestTokens;
+
+/**
+ * Graph's bad days, with the %test settings: 3 tries, Retry-After honoured up to 3 s, 1 s read
+ * timeout, the circuit opening after 3 failed calls for 2 s.
+ */
+@QuarkusTest
+class GraphResilienceTest extends ApiTest {
+
+    static final String KNOWN = "b2000000-0000-4000-8000-000000000001";
+    static final String LITWARE = "b2000000-0000-4000-8000-000000000002";
+
+    static void gdapAnswers(ResponseDefinitionBuilder response) {
+        GraphWireMock.server().stubFor(get(urlPathEqualTo(GDAP_PATH)).willReturn(response));
+    }
+
+    static List<LoggedRequest> gdapRequests() {
+        return GraphWireMock.server().findAll(getRequestedFor(urlPathEqualTo(GDAP_PATH)));
+    }
+
+    static ValidatableResponse portal(String name) {
+        return as(TestTokens.alphaReader()).get("/tenants/{name}/portal", name).then();
+    }
+
+    static void unavailable(ValidatableResponse response) {
+        response.statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("urn:tenant-portal:problem:directory-unavailable"))
+                .body("status", equalTo(503));
+    }
+
+    @Test
+    void retryAfterIsWaitedForBeforeTheNextCall() {
+        var server = GraphWireMock.server();
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("throttled").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("calm"));
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("throttled").whenScenarioStateIs("calm")
+                .willReturn(okJson(page(List.of(gdap(LITWARE, "Litware Inc")), null))));
+
+        portal("Litware Inc").statusCode(302)
+                .header("Location", "https://security.microsoft.com/?tid=" + LITWARE);
+
+        List<LoggedRequest> calls = gdapRequests();
+        assertEquals(2, calls.size());
+        long waited = calls.get(1).getLoggedDate().getTime() - calls.get(0).getLoggedDate().getTime();
+        assertTrue(waited >= 2_000, "the retry came " + waited + " ms after the 429, before Retry-After: 2");
+        assertTrue(waited < 3_000, "the retry waited " + waited + " ms, far longer than asked");
+    }
+
+    @Test
+    void aRefusedTokenIsRenewedOnceAndTheCallRepeated() {
+        var server = GraphWireMock.server();
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("revoked").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(401)).willSetStateTo("renewed"));
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("revoked").whenScenarioStateIs("renewed")
+                .willReturn(okJson(page(List.of(gdap(LITWARE, "Litware Inc")), null))));
+
+        portal("Litware Inc").statusCode(302);
+        assertEquals(2, gdapRequests().size());
+        assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo(GraphWireMock.TOKEN_PATH))).size());
+    }
+
+    @Test
+    void aThrottleStormEndsInACleanServiceUnavailable() {
+        gdapAnswers(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+
+        long started = System.nanoTime();
+        unavailable(portal("Nobody We Know"));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(3, gdapRequests().size(), "max-attempts is 3");
+        assertTrue(tookMs >= 2_000 && tookMs < 5_000, "two waits of 1 s, took " + tookMs + " ms");
+    }
+
+    @Test
+    void aRetryAfterBeyondTheCapIsPassedOnInsteadOfWaited() {
+        gdapAnswers(aResponse().withStatus(503).withHeader("Retry-After", "120"));
+
+        portal("Nobody We Know").statusCode(503).header("Retry-After", "120");
+        assertEquals(1, gdapRequests().size());
+    }
+
+    @Test
+    void failingGraphOpensTheCircuitKnownNamesStillRedirectAndGraphHealing() throws InterruptedException {
+        createCustomer(TestTokens.ALPHA, KNOWN, "Known Customer");
+        gdapAnswers(aResponse().withStatus(500));
+
+        for (int i = 1; i <= 3; i++) {
+            unavailable(portal("Nobody We Know"));
+            assertEquals(i, gdapRequests().size(), "a 500 is not retried");
+        }
+        unavailable(portal("Nobody We Know"));
+        unavailable(portal("Somebody Else"));
+        assertEquals(3, gdapRequests().size(), "the open circuit keeps Graph out of it");
+
+        portal("Known Customer").statusCode(302).header("Location", "https://security.microsoft.com/?tid=" + KNOWN);
+        given().get("/q/health/ready").then().statusCode(200);
+
+        gdapAnswers(okJson(page(List.of(gdap(LITWARE, "Litware Inc")), null)));
+        Thread.sleep(2_100);
+        portal("Litware Inc").statusCode(302).header("Location", "https://security.microsoft.com/?tid=" + LITWARE);
+        as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "Known Custmer").then().statusCode(404)
+                .body("suggestions", contains("Known Customer"));
+        assertEquals(4, gdapRequests().size(), "one trial call closed the circuit; the list is fresh for 60 s");
+    }
+
+    @Test
+    void hangingGraphTimesOutAndOpensTheCircuit() {
+        createCustomer(TestTokens.ALPHA, KNOWN, "Known Customer");
+        gdapAnswers(okJson(page(List.of(), null)).withFixedDelay(3_000));
+
+        for (int i = 1; i <= 3; i++) {
+            long started = System.nanoTime();
+            unavailable(portal("Nobody We Know"));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMs < 2_500, "read timeout is 1 s, took " + tookMs + " ms");
+        }
+        long started = System.nanoTime();
+        unavailable(portal("Nobody We Know"));
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 500, "an open circuit answers at once");
+        assertEquals(3, gdapRequests().size());
+        portal("Known Customer").statusCode(302);
+    }
+
+    @Test
+    void aSyncAgainstAFailingGraphStoresAFailedReport() {
+        gdapAnswers(aResponse().withStatus(504));
+
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(503)
+                .body("type", equalTo("urn:tenant-portal:problem:directory-unavailable"));
+        as(TestTokens.alphaAdmin()).get("/sync").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].outcome", equalTo("failed"))
+                .body("[0].error", equalTo("Graph list-gdap answered 504 3 time(s)"))
+                .body("[0].added", equalTo(0));
+        assertEquals(3, gdapRequests().size());
+    }
+}
