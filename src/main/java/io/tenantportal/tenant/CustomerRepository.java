@@ -66,11 +66,13 @@ public class CustomerRepository implements PanacheRepository<Customer> {
             return find("msspId = :mssp and deletedAt is null order by lower(displayName), tenantId",
                     Parameters.with("mssp", msspId));
         }
+        // The outer alias matters: an unqualified "id" inside the subquery is the CustomerName's id.
         return find("""
-                msspId = :mssp and deletedAt is null and (tenantId = :tenantId or exists (
-                    select 1 from CustomerName n where n.customerId = id and n.deletedAt is null
+                select c from Customer c
+                where c.msspId = :mssp and c.deletedAt is null and (c.tenantId = :tenantId or exists (
+                    select 1 from CustomerName n where n.customerId = c.id and n.deletedAt is null
                       and n.nameKey like :pattern escape '\\'))
-                order by lower(displayName), tenantId""",
+                order by lower(c.displayName), c.tenantId""",
                 Parameters.with("mssp", msspId)
                         .and("tenantId", tenantIdFilter == null ? new UUID(0, 0) : tenantIdFilter)
                         .and("pattern", "%" + likeEscaped(filterKey) + "%"));
