@@ -3,6 +3,8 @@ package io.tenantportal.web;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,13 +17,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Roles;
 import io.tenantportal.portal.Portal;
+import io.tenantportal.web.PageTemplate.Html;
 
 /**
  * The analyst page: a server-rendered shell (who is signed in, the portal catalogue) whose script
@@ -36,19 +37,29 @@ public class AnalystPage {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance index(String msspName, String user, List<PortalButton> portals);
+    private static final PageTemplate INDEX = PageTemplate.load("index.html");
+    private static final PageTemplate SIGNED_OUT = PageTemplate.load("signed-out.html");
 
-        static native TemplateInstance signedOut();
-    }
-
-    /** One button per portal of the catalogue; the server builds every portal URL, the page never does. */
-    public record PortalButton(String portal, String label, boolean needsInitialDomain) {
+    /**
+     * One button per portal of the catalogue. The page script copies these into each customer's row
+     * with the customer's own link, /tenants/{tenantId}/portal?portal=...: the server builds every
+     * portal URL, the page never does.
+     */
+    record PortalButton(String portal, String label, boolean needsInitialDomain) {
 
         static List<PortalButton> catalogue() {
             return Arrays.stream(Portal.values())
                     .map(p -> new PortalButton(p.wire(), label(p), p.needsInitialDomain())).toList();
+        }
+
+        static Html markup(List<PortalButton> buttons) {
+            return new Html(buttons.stream().map(PortalButton::markup).collect(Collectors.joining("\n")));
+        }
+
+        String markup() {
+            return "<a class=\"portal\" data-portal=\"" + Html.text(portal).markup() + "\""
+                    + (needsInitialDomain ? " data-needs-initial-domain=\"true\"" : "") + ">"
+                    + Html.text(label).markup() + "</a>";
         }
 
         static String label(Portal portal) {
@@ -77,7 +88,10 @@ public class AnalystPage {
     @Operation(hidden = true)
     public Response page() {
         String msspName = caller.get().displayName();
-        return html(Templates.index(msspName, caller.actor(), PortalButton.catalogue()));
+        return html(INDEX.render(Map.of(
+                "msspName", Html.text(msspName),
+                "user", Html.text(caller.actor()),
+                "portals", PortalButton.markup(PortalButton.catalogue()))));
     }
 
     @GET
@@ -85,7 +99,7 @@ public class AnalystPage {
     @PermitAll
     @Operation(hidden = true)
     public Response signedOut() {
-        return html(Templates.signedOut());
+        return html(SIGNED_OUT.render(Map.of()));
     }
 
     /**
@@ -102,8 +116,8 @@ public class AnalystPage {
                 .map(identity -> Response.seeOther(URI.create("/signed-out")).header("Cache-Control", "no-store").build());
     }
 
-    private static Response html(TemplateInstance page) {
-        return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+    private static Response html(String page) {
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .build();

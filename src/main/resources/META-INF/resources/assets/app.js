@@ -199,13 +199,32 @@
       input.value = '';
       search('', 0);
     } else if (event.key === 'ArrowDown') {
-      const first = results.querySelector('a.portal, button');
-      if (first) {
+      moveToRow(results.firstElementChild, event);
+    }
+  });
+
+  // Up and down move between the customers' first portal links; up from the first row returns to the search.
+  results.addEventListener('keydown', (event) => {
+    const item = event.target.closest('li.customer');
+    if (event.key === 'ArrowDown') {
+      moveToRow(item && item.nextElementSibling, event);
+    } else if (event.key === 'ArrowUp') {
+      if (item && !item.previousElementSibling) {
         event.preventDefault();
-        first.focus();
+        input.focus();
+      } else {
+        moveToRow(item && item.previousElementSibling, event);
       }
     }
   });
+
+  function moveToRow(item, event) {
+    const link = item && item.querySelector('a.portal');
+    if (link) {
+      event.preventDefault();
+      link.focus();
+    }
+  }
 
   // Enter: the first hit of what is typed now, once its answer is in, opens its Defender portal.
   form.addEventListener('submit', async (event) => {
