@@ -65,6 +65,8 @@
     }
     const items = answer.body.items || [];
     current = { q, page, items, total: answer.body.total };
+    // The search stays in the address, so Back from a portal returns to it.
+    window.history.replaceState(null, '', q === '' ? '/' : '/?' + new URLSearchParams({ q }));
     items.forEach((customer) => results.appendChild(row(customer)));
     renderPager();
     if (items.length > 0) {
@@ -134,11 +136,12 @@
     item.appendChild(who);
 
     const tenant = element('div', 'tenant');
-    tenant.appendChild(element('code', 'tid', customer.tenantId));
+    const tid = element('code', 'tid', customer.tenantId);
+    tenant.appendChild(tid);
     const copy = element('button', 'copy', 'Copy');
     copy.type = 'button';
     copy.setAttribute('aria-label', 'Copy the tenant id of ' + customer.displayName);
-    copy.addEventListener('click', () => copyText(customer.tenantId, copy));
+    copy.addEventListener('click', () => copyText(tid, copy));
     tenant.appendChild(copy);
     item.appendChild(tenant);
 
@@ -160,14 +163,19 @@
     return item;
   }
 
-  async function copyText(text, button) {
+  // Without clipboard access (no permission, or not https), the id is selected for Ctrl+C instead.
+  async function copyText(source, button) {
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(source.textContent);
       button.textContent = 'Copied';
     } catch (e) {
-      button.textContent = 'Copy failed';
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      button.textContent = 'Press Ctrl+C';
     }
-    setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    setTimeout(() => { button.textContent = 'Copy'; }, 2000);
   }
 
   function element(tag, className, text) {
@@ -240,5 +248,6 @@
   prev.addEventListener('click', () => search(current.q, current.page - 1));
   next.addEventListener('click', () => search(current.q, current.page + 1));
 
-  search('', 0);
+  input.value = new URLSearchParams(window.location.search).get('q') || '';
+  search(input.value.trim(), 0);
 })();

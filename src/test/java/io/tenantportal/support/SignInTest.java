@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,8 @@ import io.quarkus.test.oidc.server.OidcWireMock;
 public abstract class SignInTest extends ApiTest {
 
     public static final String REALM = "/auth/realms/quarkus";
+    /** The ticket links of these tests name this customer of MSSP alpha. */
+    protected static final String CONTOSO = "2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01";
     private static final UUID TOKEN_STUB = UUID.fromString("6b0f1f38-8d1a-4c56-9d5f-3f0e0c1b2a01");
     private static final UUID END_SESSION_STUB = UUID.fromString("6b0f1f38-8d1a-4c56-9d5f-3f0e0c1b2a02");
 
@@ -41,6 +44,11 @@ public abstract class SignInTest extends ApiTest {
                 .willReturn(aResponse().withStatus(302)
                         .withHeader("Location", "{{request.query.post_logout_redirect_uri}}")
                         .withTransformers("response-template")));
+    }
+
+    protected static void createContoso() {
+        createCustomer(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", "contoso.com", "contoso.onmicrosoft.com",
+                List.of("contoso.com"), List.of("Contoso"));
     }
 
     protected void stubSignIn(String... roles) {

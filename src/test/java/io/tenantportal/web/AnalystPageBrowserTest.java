@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasPermissions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,7 +43,6 @@ class AnalystPageBrowserTest extends SignInTest {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String CONTOSO = "2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01";
     static final String NORTHWIND = "5e0d9c8b-7a6f-4e5d-8c4b-3a2f1e0d9c8b";
     static final String TAILSPIN = "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5";
 
@@ -81,8 +81,7 @@ class AnalystPageBrowserTest extends SignInTest {
 
     @BeforeEach
     void customersAndNoSession() {
-        createCustomer(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", "contoso.com", "contoso.onmicrosoft.com",
-                List.of("contoso.com"), List.of("Contoso"));
+        createContoso();
         createCustomer(TestTokens.ALPHA, NORTHWIND, "Northwind Traders", "northwind.example", null,
                 List.of("northwind.example"), List.of());
         createCustomer(TestTokens.ALPHA, TAILSPIN, "Tailspin <b>Toys</b> & Co", null, null, List.of(), List.of());
@@ -117,6 +116,40 @@ class AnalystPageBrowserTest extends SignInTest {
         rows.get(0).findElement(By.cssSelector("a[data-portal=intune]")).click();
 
         waitForUrl("https://intune.microsoft.com/" + NORTHWIND);
+    }
+
+    @Test
+    void theSearchStaysInTheAddressSoBackFromAPortalReturnsToIt() {
+        openThePageSignedIn();
+        waitForResults(3);
+        search("north");
+        waitForResults(1);
+        wait(ExpectedConditions.urlToBe(root + "?q=north"));
+
+        waitForResults(1).get(0).findElement(By.cssSelector("a[data-portal=defender]")).click();
+        waitForUrl("https://security.microsoft.com/?tid=" + NORTHWIND);
+        browser.navigate().back();
+
+        assertEquals("Northwind Traders", waitForResults(1).get(0).findElement(By.className("name")).getText());
+        assertEquals("north", browser.findElement(By.id("q")).getDomProperty("value"));
+    }
+
+    @Test
+    void copyPutsTheTenantIdOnTheClipboardOrSelectsIt() {
+        openThePageSignedIn();
+        search("north");
+        WebElement row = waitForResults(1).get(0);
+
+        ((HasPermissions) browser).setPermission("clipboard-read", "granted");
+
+        row.findElement(By.className("copy")).click();
+
+        String copied = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const selected = window.getSelection().toString();
+                if (selected) { done('selected:' + selected); return; }
+                navigator.clipboard.readText().then(t => done('clipboard:' + t), e => done('unreadable:' + e));""");
+        assertTrue(copied.equals("selected:" + NORTHWIND) || copied.equals("clipboard:" + NORTHWIND), copied);
     }
 
     @Test

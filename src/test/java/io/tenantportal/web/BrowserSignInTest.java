@@ -32,7 +32,6 @@ import io.tenantportal.support.TestTokens;
 class BrowserSignInTest extends SignInTest {
 
     static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    static final String CONTOSO = "2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01";
     static final String TICKET_LINK = "/tenants/Contoso/portal?portal=entra";
     static final String SESSION_COOKIE = "q_session_web";
 
@@ -41,8 +40,7 @@ class BrowserSignInTest extends SignInTest {
 
     @BeforeEach
     void customers() {
-        createCustomer(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", "contoso.com", "contoso.onmicrosoft.com",
-                List.of("contoso.com"), List.of("Contoso"));
+        createContoso();
         createCustomer(TestTokens.BETA, "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", "Beta Only Customer");
     }
 
