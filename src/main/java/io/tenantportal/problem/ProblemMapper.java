@@ -58,7 +58,8 @@ public class ProblemMapper {
     /** A failed sign-in callback is not retried with another redirect, so a broken setup cannot loop. */
     @ServerExceptionMapper
     public Response signInFailed(AuthenticationCompletionException e) {
-        return unauthenticated();
+        return Problem.response(401, "sign-in-failed", "Unauthorized",
+                "Sign-in with the identity provider did not complete; open the link again.").build();
     }
 
     private static Response unauthenticated() {
@@ -75,7 +76,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response redirect(AuthenticationRedirectException e) {
-        // Browser sign-in: let the OIDC code flow redirect to the identity provider.
+        // The code flow's own redirects: back to the clicked link after sign-in, and to the provider's sign-out.
         return Response.status(e.getCode()).header("Location", e.getRedirectUri())
                 .header("Cache-Control", "no-store").build();
     }

@@ -52,12 +52,16 @@ public abstract class SignInTest extends ApiTest {
     }
 
     protected void stubSignIn(String... roles) {
-        String idToken = TestTokens.idToken(TestTokens.ALPHA, roles);
+        stubTokenResponse(TestTokens.idToken(TestTokens.ALPHA, roles), TestTokens.token(TestTokens.ALPHA, roles));
+    }
+
+    /** What the token endpoint answers to the app's code exchange. */
+    protected void stubTokenResponse(String idToken, String accessToken) {
         put(TOKEN_STUB, post(urlPathEqualTo(REALM + "/token"))
                 .atPriority(1)
                 .withRequestBody(containing("grant_type=authorization_code"))
-                .willReturn(okJson("{\"access_token\": \"" + TestTokens.token(TestTokens.ALPHA, roles)
-                        + "\", \"id_token\": \"" + idToken + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
+                .willReturn(okJson("{\"access_token\": \"" + accessToken + "\", \"id_token\": \"" + idToken
+                        + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
     }
 
     /** Adds the stub, or replaces it when an earlier test added it: the provider lives for the whole run. */

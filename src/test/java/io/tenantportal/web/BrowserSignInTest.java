@@ -157,6 +157,18 @@ class BrowserSignInTest extends SignInTest {
     }
 
     @Test
+    void aFailedSignInSaysSoInsteadOfRedirectingAgain() {
+        String forged = TestTokens.signedByForeignKey(TestTokens.ALPHA, TestTokens.READ);
+        stubTokenResponse(forged, forged);
+
+        signIn(TICKET_LINK)
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("Location", org.hamcrest.Matchers.nullValue())
+                .body("type", equalTo("urn:tenant-portal:problem:sign-in-failed"));
+    }
+
+    @Test
     void logoutEndsTheSessionAtTheAppAndTheIdentityProvider() {
         String session = signIn("/").getCookie(SESSION_COOKIE);
 
