@@ -46,6 +46,10 @@ class AnalystPageBrowserTest extends SignInTest {
     static final String NORTHWIND = "5e0d9c8b-7a6f-4e5d-8c4b-3a2f1e0d9c8b";
     static final String TAILSPIN = "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5";
 
+    /** The test drives the browser through WebDriver only; Selenium's note that no CDP matches is noise. */
+    static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger
+            .getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     static Path profile;
     static WebDriver browser;
 
@@ -54,6 +58,7 @@ class AnalystPageBrowserTest extends SignInTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
+        CDP_LOG.setLevel(java.util.logging.Level.SEVERE);
         profile = Files.createTempDirectory("tenant-portal-chromium");
         // Selenium Manager must not look for (or download) a driver or browser: both are given.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
