@@ -61,6 +61,10 @@ public final class TestTokens {
 
     /** An ID token as Entra ID issues it to the browser sign-in of an MSSP analyst. */
     public static String idToken(String tid, String... roles) {
+        return idToken(300, tid, roles);
+    }
+
+    public static String idToken(int lifetimeSeconds, String tid, String... roles) {
         return Jwt.issuer(ISSUER)
                 .audience(CLIENT_ID)
                 .subject("user-" + tid.substring(0, 8))
@@ -68,7 +72,7 @@ public final class TestTokens {
                 .claim("preferred_username", ANALYST)
                 .claim("roles", Set.of(roles))
                 .issuedAt(Instant.now())
-                .expiresIn(300)
+                .expiresIn(lifetimeSeconds)
                 .sign();
     }
 

@@ -157,6 +157,20 @@ class BrowserSignInTest extends SignInTest {
     }
 
     @Test
+    void whenTheSessionExpiresScriptsGet401AndNavigationsSignInAgain() throws InterruptedException {
+        stubTokenResponse(TestTokens.idToken(2, TestTokens.ALPHA, TestTokens.READ), "unused");
+        String session = signIn("/").getCookie(SESSION_COOKIE);
+        given().cookie(SESSION_COOKIE, session).accept("application/json").get("/tenants").then().statusCode(200);
+
+        Thread.sleep(3_000);
+
+        given().redirects().follow(false).cookie(SESSION_COOKIE, session).accept("application/json").get("/tenants")
+                .then().statusCode(401).contentType("application/problem+json");
+        browser().cookie(SESSION_COOKIE, session).get(TICKET_LINK)
+                .then().statusCode(302).header("Location", startsWith(authorizationEndpoint() + "?"));
+    }
+
+    @Test
     void aFailedSignInSaysSoInsteadOfRedirectingAgain() {
         String forged = TestTokens.signedByForeignKey(TestTokens.ALPHA, TestTokens.READ);
         stubTokenResponse(forged, forged);
