@@ -50,6 +50,13 @@ public class ProductionGuard {
         if (lookup.apply("quarkus.oidc.tenant-enabled").map("false"::equalsIgnoreCase).orElse(false)) {
             missing.add("quarkus.oidc.tenant-enabled=true");
         }
+        // Browser sign-in needs the app's client secret for the code exchange; without one it could
+        // only fail at the first sign-in. It can be switched off instead.
+        boolean browserSignIn = !lookup.apply("quarkus.oidc.web.tenant-enabled").map("false"::equalsIgnoreCase)
+                .orElse(false);
+        if (browserSignIn && lookup.apply("quarkus.oidc.web.credentials.secret").filter(v -> !v.isBlank()).isEmpty()) {
+            missing.add("quarkus.oidc.web.credentials.secret (or quarkus.oidc.web.tenant-enabled=false)");
+        }
         if (msspCount == 0) {
             missing.add("tenantportal.mssps.\"<key>\".tenant-id (at least one MSSP)");
         }

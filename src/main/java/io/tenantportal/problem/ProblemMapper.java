@@ -21,6 +21,11 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.tenantportal.web.BrowserRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Maps every failure to problem+json exactly once. Nothing from an exception message of a library
@@ -37,18 +42,43 @@ public class ProblemMapper {
         return response.build();
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class })
-    public Response unauthenticated(RuntimeException e) {
+    /**
+     * A browser navigation is sent to sign in (the code flow's redirect to the identity provider);
+     * every other caller gets 401 problem+json. See {@link BrowserRequest} for the rule.
+     */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Uni<Response> unauthenticated(RuntimeException e, RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null || !BrowserRequest.isNavigation(context.request())) {
+            return Uni.createFrom().item(unauthenticated());
+        }
+        return authenticator.getChallenge(context).map(challenge -> challenge != null && challenge.status == 302
+                ? withHeaders(Response.status(302), challenge).header("Cache-Control", "no-store").build()
+                : unauthenticated());
+    }
+
+    /** A failed sign-in callback is not retried with another redirect, so a broken setup cannot loop. */
+    @ServerExceptionMapper
+    public Response signInFailed(AuthenticationCompletionException e) {
+        return Problem.response(401, "sign-in-failed", "Unauthorized",
+                "Sign-in with the identity provider did not complete; open the link again.").build();
+    }
+
+    private static Response unauthenticated() {
         return Problem.response(401, "unauthenticated", "Unauthorized",
                 "A valid bearer token is required.")
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
+    private static Response.ResponseBuilder withHeaders(Response.ResponseBuilder builder, ChallengeData challenge) {
+        challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
+        return builder;
+    }
+
     @ServerExceptionMapper
     public Response redirect(AuthenticationRedirectException e) {
-        // Browser sign-in: let the OIDC code flow redirect to the identity provider.
+        // The code flow's own redirects: back to the clicked link after sign-in, and to the provider's sign-out.
         return Response.status(e.getCode()).header("Location", e.getRedirectUri())
                 .header("Cache-Control", "no-store").build();
     }

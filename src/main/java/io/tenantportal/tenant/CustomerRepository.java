@@ -63,11 +63,13 @@ public class CustomerRepository implements PanacheRepository<Customer> {
     /** A page of live customers whose names contain the filter key (or whose tenant id it is). */
     public PanacheQuery<Customer> search(long msspId, String filterKey, UUID tenantIdFilter) {
         if (filterKey == null || filterKey.isEmpty()) {
-            return find("from Customer c where c.msspId = :mssp and c.deletedAt is null "
-                    + "order by lower(c.displayName), c.tenantId", Parameters.with("mssp", msspId));
+            return find("msspId = :mssp and deletedAt is null order by lower(displayName), tenantId",
+                    Parameters.with("mssp", msspId));
         }
+        // The outer alias matters: an unqualified "id" inside the subquery is the CustomerName's id.
         return find("""
-                from Customer c where c.msspId = :mssp and c.deletedAt is null and (c.tenantId = :tenantId or exists (
+                select c from Customer c
+                where c.msspId = :mssp and c.deletedAt is null and (c.tenantId = :tenantId or exists (
                     select 1 from CustomerName n where n.customerId = c.id and n.deletedAt is null
                       and n.nameKey like :pattern escape '\\'))
                 order by lower(c.displayName), c.tenantId""",

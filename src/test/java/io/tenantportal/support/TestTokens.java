@@ -18,6 +18,9 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "api://tenant-portal";
+    /** The app registration's client id: the audience of the ID tokens of browser sign-in. */
+    public static final String CLIENT_ID = "tenant-portal";
+    public static final String ANALYST = "analyst@alpha.example";
 
     public static final String ALPHA = "11111111-1111-4111-8111-111111111111";
     public static final String BETA = "22222222-2222-4222-8222-222222222222";
@@ -54,6 +57,23 @@ public final class TestTokens {
                 .claim("roles", Set.of(roles))
                 .issuedAt(Instant.now())
                 .expiresIn(300);
+    }
+
+    /** An ID token as Entra ID issues it to the browser sign-in of an MSSP analyst. */
+    public static String idToken(String tid, String... roles) {
+        return idToken(300, tid, roles);
+    }
+
+    public static String idToken(int lifetimeSeconds, String tid, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .audience(CLIENT_ID)
+                .subject("user-" + tid.substring(0, 8))
+                .claim("tid", tid)
+                .claim("preferred_username", ANALYST)
+                .claim("roles", Set.of(roles))
+                .issuedAt(Instant.now())
+                .expiresIn(lifetimeSeconds)
+                .sign();
     }
 
     /** A token whose signature does not come from the identity provider's key. */

@@ -1,0 +1,253 @@
+// The analyst page: searches the caller's customers through GET /tenants as the user types.
+// Customer data is only ever written with textContent: no markup is built from data.
+'use strict';
+
+(() => {
+  const PAGE_SIZE = 25;
+  const TYPING_PAUSE_MS = 150;
+
+  const form = document.getElementById('search');
+  const input = document.getElementById('q');
+  const status = document.getElementById('status');
+  const results = document.getElementById('results');
+  const suggestions = document.getElementById('suggestions');
+  const pager = document.getElementById('pager');
+  const prev = document.getElementById('prev');
+  const next = document.getElementById('next');
+  const pageInfo = document.getElementById('page-info');
+  const portals = Array.from(document.getElementById('portals').content.querySelectorAll('a.portal'))
+    .map((a) => ({ portal: a.dataset.portal, label: a.textContent, needsInitialDomain: a.dataset.needsInitialDomain === 'true' }));
+
+  let current = { q: null, page: 0, items: [], total: 0 };
+  let latest = null;
+  let typingTimer = null;
+
+  function portalHref(tenantId, portal) {
+    return '/tenants/' + encodeURIComponent(tenantId) + '/portal?portal=' + encodeURIComponent(portal);
+  }
+
+  async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (response.status === 401) {
+      // The session ended: a navigation signs in again and comes back here.
+      window.location.reload();
+      throw new Error('signed out');
+    }
+    const body = await response.json().catch(() => ({}));
+    return { status: response.status, body };
+  }
+
+  // One request per (query, page); the newest request is the one that renders.
+  function search(q, page) {
+    const key = JSON.stringify([q, page]);
+    if (latest && latest.key === key) {
+      return latest.promise;
+    }
+    const params = new URLSearchParams({ q, page: String(page), size: String(PAGE_SIZE) });
+    const promise = getJson('/tenants?' + params).then((answer) => {
+      if (latest && latest.key === key) {
+        render(q, page, answer);
+      }
+      return current;
+    });
+    latest = { key, promise };
+    return promise;
+  }
+
+  function render(q, page, answer) {
+    clear(results);
+    suggestions.hidden = true;
+    if (answer.status !== 200) {
+      current = { q, page, items: [], total: 0 };
+      say(answer.body.detail || 'The search failed (' + answer.status + ').');
+      pager.hidden = true;
+      return;
+    }
+    const items = answer.body.items || [];
+    current = { q, page, items, total: answer.body.total };
+    // The search stays in the address, so Back from a portal returns to it.
+    window.history.replaceState(null, '', q === '' ? '/' : '/?' + new URLSearchParams({ q }));
+    items.forEach((customer) => results.appendChild(row(customer)));
+    renderPager();
+    if (items.length > 0) {
+      const first = page * PAGE_SIZE + 1;
+      say(current.total === 1 ? '1 customer' : 'Customers ' + first + '–' + (first + items.length - 1)
+        + ' of ' + current.total.toLocaleString('en'));
+    } else if (q === '') {
+      say('This MSSP has no customers yet.');
+    } else {
+      say('No customer matches “' + q + '”.');
+      suggest(q);
+    }
+  }
+
+  function renderPager() {
+    const pages = Math.ceil(current.total / PAGE_SIZE);
+    pager.hidden = pages <= 1;
+    prev.disabled = current.page === 0;
+    next.disabled = current.page >= pages - 1;
+    pageInfo.textContent = 'Page ' + (current.page + 1) + ' of ' + pages;
+  }
+
+  // Nothing in the list: ask the resolver, which knows looser names and similar customers.
+  async function suggest(q) {
+    const asked = latest;
+    const answer = await getJson('/tenants/' + encodeURIComponent(q));
+    if (asked !== latest) {
+      return;
+    }
+    if (answer.status === 200) {
+      current.items = [answer.body];
+      results.appendChild(row(answer.body));
+      say('No customer name contains “' + q + '”, but it names this customer:');
+      return;
+    }
+    const names = answer.status === 409
+      ? (answer.body.candidates || []).map((c) => c.displayName)
+      : (answer.body.suggestions || []);
+    if (names.length === 0) {
+      return;
+    }
+    const list = suggestions.querySelector('ul');
+    clear(list);
+    names.forEach((name) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = name;
+      button.addEventListener('click', () => {
+        input.value = name;
+        input.focus();
+        search(name, 0);
+      });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    suggestions.hidden = false;
+  }
+
+  function row(customer) {
+    const item = document.createElement('li');
+    item.className = 'customer';
+
+    const who = element('div', 'who');
+    who.appendChild(element('span', 'name', customer.displayName));
+    who.appendChild(element('span', 'domain', customer.defaultDomain || customer.initialDomain || '—'));
+    item.appendChild(who);
+
+    const tenant = element('div', 'tenant');
+    const tid = element('code', 'tid', customer.tenantId);
+    tenant.appendChild(tid);
+    const copy = element('button', 'copy', 'Copy');
+    copy.type = 'button';
+    copy.setAttribute('aria-label', 'Copy the tenant id of ' + customer.displayName);
+    copy.addEventListener('click', () => copyText(tid, copy));
+    tenant.appendChild(copy);
+    item.appendChild(tenant);
+
+    const links = element('div', 'portals');
+    portals.forEach((p) => {
+      if (p.needsInitialDomain && !customer.initialDomain) {
+        const off = element('span', 'portal disabled', p.label);
+        off.title = p.label + ' needs the customer\'s initial (onmicrosoft.com) domain, which is not known.';
+        links.appendChild(off);
+        return;
+      }
+      const link = element('a', 'portal', p.label);
+      link.href = portalHref(customer.tenantId, p.portal);
+      link.dataset.portal = p.portal;
+      link.setAttribute('aria-label', p.label + ' portal of ' + customer.displayName);
+      links.appendChild(link);
+    });
+    item.appendChild(links);
+    return item;
+  }
+
+  // Without clipboard access (no permission, or not https), the id is selected for Ctrl+C instead.
+  async function copyText(source, button) {
+    try {
+      await navigator.clipboard.writeText(source.textContent);
+      button.textContent = 'Copied';
+    } catch (e) {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      button.textContent = 'Press Ctrl+C';
+    }
+    setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+  }
+
+  function element(tag, className, text) {
+    const e = document.createElement(tag);
+    e.className = className;
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => search(input.value.trim(), 0), TYPING_PAUSE_MS);
+  });
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      input.value = '';
+      search('', 0);
+    } else if (event.key === 'ArrowDown') {
+      moveToRow(results.firstElementChild, event);
+    }
+  });
+
+  // Up and down move between the customers' first portal links; up from the first row returns to the search.
+  results.addEventListener('keydown', (event) => {
+    const item = event.target.closest('li.customer');
+    if (event.key === 'ArrowDown') {
+      moveToRow(item && item.nextElementSibling, event);
+    } else if (event.key === 'ArrowUp') {
+      if (item && !item.previousElementSibling) {
+        event.preventDefault();
+        input.focus();
+      } else {
+        moveToRow(item && item.previousElementSibling, event);
+      }
+    }
+  });
+
+  function moveToRow(item, event) {
+    const link = item && item.querySelector('a.portal');
+    if (link) {
+      event.preventDefault();
+      link.focus();
+    }
+  }
+
+  // Enter: the first hit of what is typed now, once its answer is in, opens its Defender portal.
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    const q = input.value.trim();
+    await search(q, q === current.q ? current.page : 0);
+    if (current.items.length > 0) {
+      window.location.assign(portalHref(current.items[0].tenantId, 'defender'));
+    }
+  });
+
+  prev.addEventListener('click', () => search(current.q, current.page - 1));
+  next.addEventListener('click', () => search(current.q, current.page + 1));
+
+  input.value = new URLSearchParams(window.location.search).get('q') || '';
+  search(input.value.trim(), 0);
+})();
