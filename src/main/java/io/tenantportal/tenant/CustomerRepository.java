@@ -37,25 +37,35 @@ public class CustomerRepository implements PanacheRepository<Customer> {
                 order by lower(c.displayName), c.tenantId""", msspId, looseKey).page(0, limit).list();
     }
 
+    /** Names read nearest-first per measure before they are grouped by customer. */
+    private static final int NEAREST_NAMES = 25;
+
     /**
      * Display names of the MSSP's customers whose names are most similar to the key, by pg_trgm: the
-     * better of whole-name similarity (typos) and word similarity (a fragment of a longer name).
+     * better of whole-name similarity (typos, at least 0.3) and word similarity (a fragment of a longer
+     * name, at least 0.6). Each measure walks the GiST index nearest-first, so the cost stays flat as
+     * an MSSP's customers grow.
      */
     @SuppressWarnings("unchecked")
     public List<String> similarDisplayNames(long msspId, String nameKey, int limit) {
         return getEntityManager().createNativeQuery("""
+                WITH near AS (
+                    (SELECT n.customer_id, n.name_key <-> :key AS distance, 0.7 AS max_distance
+                     FROM customer_name n WHERE n.mssp_id = :mssp AND n.deleted_at IS NULL
+                     ORDER BY n.name_key <-> :key LIMIT :nearest)
+                    UNION ALL
+                    (SELECT n.customer_id, :key <<-> n.name_key AS distance, 0.4 AS max_distance
+                     FROM customer_name n WHERE n.mssp_id = :mssp AND n.deleted_at IS NULL
+                     ORDER BY :key <<-> n.name_key LIMIT :nearest))
                 SELECT c.display_name FROM customer c JOIN (
-                    SELECT n.customer_id,
-                           max(greatest(similarity(n.name_key, :key), word_similarity(:key, n.name_key))) AS score
-                    FROM customer_name n
-                    WHERE n.mssp_id = :mssp AND n.deleted_at IS NULL
-                      AND (n.name_key % :key OR :key <% n.name_key)
-                    GROUP BY n.customer_id) best ON best.customer_id = c.id
+                    SELECT customer_id, min(distance) AS distance FROM near
+                    WHERE distance <= max_distance GROUP BY customer_id) best ON best.customer_id = c.id
                 WHERE c.deleted_at IS NULL
-                ORDER BY best.score DESC, lower(c.display_name), c.tenant_id
+                ORDER BY best.distance, lower(c.display_name), c.tenant_id
                 LIMIT :limit""", String.class)
                 .setParameter("key", nameKey)
                 .setParameter("mssp", msspId)
+                .setParameter("nearest", NEAREST_NAMES)
                 .setParameter("limit", limit)
                 .getResultList();
     }

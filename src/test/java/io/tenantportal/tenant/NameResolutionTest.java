@@ -70,6 +70,15 @@ class NameResolutionTest extends ApiTest {
     }
 
     @Test
+    void fragmentOfALongNameIsSuggested() {
+        createCustomer(TestTokens.ALPHA, CONTOSO_LTD, "Woodgrove Bank International Holdings");
+        createCustomer(TestTokens.ALPHA, CONTOSO_INC, "Fabrikam Inc");
+        as(TestTokens.alphaReader()).get("/tenants/{name}", "Woodgrove")
+                .then().statusCode(404)
+                .body("suggestions", contains("Woodgrove Bank International Holdings"));
+    }
+
+    @Test
     void suggestionsAreAtMostFive() {
         for (int i = 1; i <= 7; i++) {
             createCustomer(TestTokens.ALPHA, String.format("00000000-0000-4000-8000-%012d", i), "Northwind " + i);
