@@ -22,6 +22,12 @@ public class CustomerRepository implements PanacheRepository<Customer> {
         return find("msspId = ?1 and tenantId = ?2 and deletedAt is null", msspId, tenantId).firstResultOptional();
     }
 
+    /** True when the MSSP once mapped this tenant and the mapping was deleted, with no live one now. */
+    public boolean wasDeleted(long msspId, UUID tenantId) {
+        return count("msspId = ?1 and tenantId = ?2 and deletedAt is not null", msspId, tenantId) > 0
+                && findLive(msspId, tenantId).isEmpty();
+    }
+
     public Optional<Customer> findByNameKey(long msspId, String nameKey) {
         return find("""
                 select c from Customer c, CustomerName n

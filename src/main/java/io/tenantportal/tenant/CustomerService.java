@@ -60,7 +60,8 @@ public class CustomerService {
      * Takes what the directory says about a customer, in the caller's transaction. Only customers whose
      * source is {@code graph} are changed: manual and imported mappings stay as an admin wrote them. A
      * renamed customer keeps its old display name as an alias and domains only accumulate, so links in
-     * old tickets keep working. A name that already reaches another customer is skipped, never taken.
+     * old tickets keep working. A name that already reaches another customer is skipped, never taken,
+     * and so is a customer an admin deleted.
      *
      * @param keepDisplayName true when an earlier source of the same sync already named the customer
      */
@@ -70,6 +71,10 @@ public class CustomerService {
         Customer existing = customers.findLive(mssp.id(), entry.tenantId()).orElse(null);
         if (existing != null && existing.source != CustomerSource.GRAPH) {
             return new LearnResult(Learned.UNCHANGED, 0);
+        }
+        if (existing == null && customers.wasDeleted(mssp.id(), entry.tenantId())) {
+            // An admin deleted this mapping: Graph listing it again does not overrule them (a PUT does).
+            return new LearnResult(Learned.UNCHANGED, 1);
         }
         String displayName = existing != null && keepDisplayName ? existing.displayName : entry.displayName();
         Set<String> domains = new LinkedHashSet<>();

@@ -137,6 +137,23 @@ class DirectorySyncTest extends ApiTest {
     }
 
     @Test
+    void customerDeletedByAnAdminStaysDeletedWhileGraphListsIt() {
+        graphLists(gdap(CONTOSO, "Contoso Ltd"), gdap(FABRIKAM, "Fabrikam Inc"));
+        sync().statusCode(200).body("added", equalTo(2));
+        as(TestTokens.alphaAdmin()).delete("/tenants/{id}", CONTOSO).then().statusCode(204);
+
+        sync().statusCode(200).body("added", equalTo(0)).body("unchanged", equalTo(2)).body("skipped", equalTo(1));
+        as(TestTokens.alphaReader()).get("/tenants/{name}", CONTOSO).then().statusCode(404);
+        assertEquals(1, database.count("SELECT count(*) FROM customer WHERE tenant_id = '" + CONTOSO + "'"));
+
+        // An admin's PUT brings it back; later syncs leave that manual mapping alone.
+        putCustomer(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", null, null, List.of(), List.of()).then().statusCode(201);
+        sync().statusCode(200).body("skipped", equalTo(0));
+        as(TestTokens.alphaReader()).get("/tenants/{name}", CONTOSO).then().statusCode(200)
+                .body("source", equalTo("manual"));
+    }
+
+    @Test
     void tokenIsRequestedAgainOnlyAfterItExpires() throws InterruptedException {
         GraphWireMock.server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(GraphWireMock.token(2)));
         sync().statusCode(200);
