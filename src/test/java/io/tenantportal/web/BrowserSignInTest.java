@@ -86,6 +86,15 @@ class BrowserSignInTest extends SignInTest {
     }
 
     @Test
+    void productionSignInRequiresANonce() {
+        // The test identity provider cannot echo a nonce; Entra ID does, so production insists on it.
+        assertEquals("true", ConfigProvider.getConfig()
+                .getConfigValue("%prod.quarkus.oidc.web.authentication.nonce-required").getRawValue());
+        assertEquals("false", ConfigProvider.getConfig()
+                .getConfigValue("quarkus.oidc.web.authentication.nonce-required").getValue());
+    }
+
+    @Test
     void signedInPageScriptsReadTheApiWithTheSessionAndSeeOnlyTheirMssp() {
         String session = signIn("/").getCookie(SESSION_COOKIE);
 
