@@ -54,7 +54,14 @@ public class ProblemMapper {
         }
         return authenticator.getChallenge(context).map(challenge -> challenge != null && challenge.status == 302
                 ? withHeaders(Response.status(302), challenge).header("Cache-Control", "no-store").build()
-                : unauthenticated());
+                : unauthenticated())
+                // The identity provider could not be reached to build the sign-in redirect.
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("browser sign-in unavailable: %s", failure.getClass().getSimpleName());
+                    return Problem.response(503, "sign-in-unavailable", "Service Unavailable",
+                            "The identity provider cannot be reached right now; try again shortly.")
+                            .header("Retry-After", "30").build();
+                });
     }
 
     /** A failed sign-in callback is not retried with another redirect, so a broken setup cannot loop. */
