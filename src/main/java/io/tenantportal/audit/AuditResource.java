@@ -44,6 +44,6 @@ public class AuditResource {
     public AuditLog.AuditPage list(@QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
         Mssp mssp = caller.get();
-        return audit.page(mssp.id(), Params.boundedInt("page", page, 0, 1_000_000), Params.boundedInt("size", size, 1, 200));
+        return audit.page(mssp.id(), Params.page(page), Params.pageSize(size));
     }
 }

@@ -70,10 +70,6 @@ public class MsspRegistry {
         return Optional.ofNullable(byTenantId.get(tenantId));
     }
 
-    public Optional<Mssp> byKey(String key) {
-        return byTenantId.values().stream().filter(m -> m.key().equals(key)).findFirst();
-    }
-
     public List<Mssp> all() {
         Collection<Mssp> all = byTenantId.values();
         return all.stream().sorted(Comparator.comparing(Mssp::key)).toList();

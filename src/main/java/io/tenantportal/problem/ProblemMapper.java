@@ -140,15 +140,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof org.hibernate.exception.ConstraintViolationException cve) {
+        // A constraint violation may arrive wrapped (transaction commit, JPA); answer it as a conflict.
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException cve) {
                 return constraint(cve);
             }
-            root = root.getCause();
-        }
-        if (root instanceof org.hibernate.exception.ConstraintViolationException cve) {
-            return constraint(cve);
         }
         LOG.error("unexpected failure", e);
         return Problem.response(500, "internal-error", "Internal Server Error",

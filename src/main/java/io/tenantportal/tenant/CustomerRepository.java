@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 
 /** Every query takes the MSSP id first: no customer is ever read outside its MSSP. */
@@ -22,10 +21,9 @@ public class CustomerRepository implements PanacheRepository<Customer> {
         return find("msspId = ?1 and tenantId = ?2 and deletedAt is null", msspId, tenantId).firstResultOptional();
     }
 
-    /** True when the MSSP once mapped this tenant and the mapping was deleted, with no live one now. */
+    /** True when the MSSP once mapped this tenant and that mapping was deleted (a live one may exist too). */
     public boolean wasDeleted(long msspId, UUID tenantId) {
-        return count("msspId = ?1 and tenantId = ?2 and deletedAt is not null", msspId, tenantId) > 0
-                && findLive(msspId, tenantId).isEmpty();
+        return count("msspId = ?1 and tenantId = ?2 and deletedAt is not null", msspId, tenantId) > 0;
     }
 
     public Optional<Customer> findByNameKey(long msspId, String nameKey) {
@@ -92,10 +90,6 @@ public class CustomerRepository implements PanacheRepository<Customer> {
                 Parameters.with("mssp", msspId)
                         .and("tenantId", tenantIdFilter == null ? new UUID(0, 0) : tenantIdFilter)
                         .and("pattern", "%" + likeEscaped(filterKey) + "%"));
-    }
-
-    public static Page page(int index, int size) {
-        return Page.of(index, size);
     }
 
     /**

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Page;
 import io.tenantportal.audit.AuditLog;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.problem.ProblemException;
@@ -198,7 +199,7 @@ public class CustomerService {
             tenantId = TenantId.parse(filter).orElse(null);
         }
         var query = customers.search(mssp.id(), key, tenantId);
-        List<CustomerView> items = query.page(CustomerRepository.page(page, size)).list().stream()
+        List<CustomerView> items = query.page(Page.of(page, size)).list().stream()
                 .map(CustomerView::of).toList();
         return new CustomerPage(items, page, size, query.count());
     }

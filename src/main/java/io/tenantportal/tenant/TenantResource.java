@@ -41,8 +41,6 @@ import io.tenantportal.problem.ProblemException;
 @SecurityRequirement(name = "bearer")
 public class TenantResource {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     @Inject
     CallerMssp caller;
 
@@ -70,9 +68,7 @@ public class TenantResource {
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
         Mssp mssp = caller.get();
-        int pageIndex = Params.boundedInt("page", page, 0, 1_000_000);
-        int pageSize = Params.boundedInt("size", size, 1, MAX_PAGE_SIZE);
-        return service.list(mssp, q, pageIndex, pageSize);
+        return service.list(mssp, q, Params.page(page), Params.pageSize(size));
     }
 
     @GET
