@@ -46,6 +46,7 @@ class AnalystPageBrowserTest extends SignInTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String NORTHWIND = "5e0d9c8b-7a6f-4e5d-8c4b-3a2f1e0d9c8b";
     static final String TAILSPIN = "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5";
+    static final String ADATUM_FOR_NORTHWIND = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 
     /** The test drives the browser through WebDriver only; Selenium's note that no CDP matches is noise. */
     static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger
@@ -166,12 +167,47 @@ class AnalystPageBrowserTest extends SignInTest {
     }
 
     @Test
-    void enterOpensTheFirstHitsDefenderPortal() {
+    void enterOpensTheCustomerNamedExactlyEvenWhenAnotherComesFirstByName() {
+        createCustomer(TestTokens.ALPHA, ADATUM_FOR_NORTHWIND, "Adatum for Northwind Traders");
+        openThePageSignedIn();
+        search("Northwind Traders");
+        List<WebElement> rows = waitForResults(2);
+        assertEquals("Northwind Traders", rows.get(0).findElement(By.className("name")).getText());
+
+        // Compared by the name key: width, case and white space do not matter.
+        browser.findElement(By.id("q")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "  ＮＯＲＴＨＷＩＮＤ   traders ", Keys.ENTER);
+
+        waitForUrl("https://security.microsoft.com/?tid=" + NORTHWIND);
+    }
+
+    @Test
+    void enterOpensAnExactDomainOrTheOnlyHit() {
         openThePageSignedIn();
 
         browser.findElement(By.id("q")).sendKeys("contoso.com", Keys.ENTER);
-
         waitForUrl("https://security.microsoft.com/?tid=" + CONTOSO);
+
+        browser.navigate().back();
+        wait(ExpectedConditions.urlToBe(root + "?q=contoso.com"));
+        search("tailsp");
+        waitForResults(1);
+        browser.findElement(By.id("q")).sendKeys(Keys.ENTER);
+        waitForUrl("https://security.microsoft.com/?tid=" + TAILSPIN);
+    }
+
+    @Test
+    void enterWithSeveralHitsAndNoExactOneOpensNothingAndSaysSo() {
+        createCustomer(TestTokens.ALPHA, ADATUM_FOR_NORTHWIND, "Adatum for Northwind Traders");
+        openThePageSignedIn();
+        WebElement input = browser.findElement(By.id("q"));
+
+        input.sendKeys("northwind", Keys.ENTER);
+
+        wait(ExpectedConditions.textToBe(By.id("status"), "2 customers match; choose one with ↓"));
+        assertEquals(root + "?q=northwind", browser.getCurrentUrl());
+        assertEquals(input, browser.switchTo().activeElement());
+        input.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("/tenants/" + ADATUM_FOR_NORTHWIND + "/portal?portal=defender", focusedLink());
     }
 
     @Test
