@@ -148,10 +148,16 @@
     item.appendChild(tenant);
 
     const links = element('div', 'portals');
+    // Why a portal is unavailable is visible text beside the buttons (for touch and keyboard users
+    // too, not a hover tooltip), and each unavailable button is described by it for screen readers.
+    const unavailable = portals.filter((p) => p.needsInitialDomain && !customer.initialDomain);
+    const why = 'unavailable-' + customer.tenantId;
     portals.forEach((p) => {
-      if (p.needsInitialDomain && !customer.initialDomain) {
+      if (unavailable.includes(p)) {
         const off = element('span', 'portal disabled', p.label);
-        off.title = p.label + ' needs the customer\'s initial (onmicrosoft.com) domain, which is not known.';
+        off.setAttribute('role', 'link');
+        off.setAttribute('aria-disabled', 'true');
+        off.setAttribute('aria-describedby', why);
         links.appendChild(off);
         return;
       }
@@ -162,6 +168,16 @@
       links.appendChild(link);
     });
     item.appendChild(links);
+    if (unavailable.length > 0) {
+      const labels = unavailable.map((p) => p.label);
+      const names = labels.length === 1 ? labels[0]
+        : labels.slice(0, -1).join(', ') + ' and ' + labels[labels.length - 1];
+      const note = element('p', 'unavailable', names + (labels.length === 1 ? ' needs' : ' need')
+        + ' the customer’s initial (onmicrosoft.com) domain, which is not known.');
+      note.id = why;
+      item.appendChild(note);
+      item.classList.add('has-unavailable');
+    }
     return item;
   }
 
@@ -271,8 +287,23 @@
     }
   });
 
-  prev.addEventListener('click', () => search(current.q, current.page - 1));
-  next.addEventListener('click', () => search(current.q, current.page + 1));
+  // Paging starts reading at the top of the new page: the list is scrolled into view and the first
+  // customer's first portal takes the focus (↓ and ↑ go on from there).
+  async function turnTo(page) {
+    const q = current.q;
+    await search(q, page);
+    if (current.q !== q || current.page !== page) {
+      return;
+    }
+    status.scrollIntoView({ block: 'start' });
+    const link = results.querySelector('a.portal');
+    if (link) {
+      link.focus({ preventScroll: true });
+    }
+  }
+
+  prev.addEventListener('click', () => turnTo(current.page - 1));
+  next.addEventListener('click', () => turnTo(current.page + 1));
 
   input.value = new URLSearchParams(window.location.search).get('q') || '';
   search(input.value.trim(), 0);
