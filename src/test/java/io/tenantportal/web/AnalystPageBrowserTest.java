@@ -30,6 +30,9 @@ import org.openqa.selenium.chromium.HasPermissions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantportal.support.SignInTest;
@@ -139,6 +142,7 @@ class AnalystPageBrowserTest extends SignInTest {
                     why.getText());
             assertTrue(contrast(portal) >= 4.5, "contrast " + contrast(portal));
         }
+        assertNoAccessibilityViolations("a list of results");
 
         rows.get(0).findElement(By.cssSelector("a[data-portal=intune]")).click();
 
@@ -230,6 +234,7 @@ class AnalystPageBrowserTest extends SignInTest {
         WebElement input = browser.findElement(By.id("q"));
         assertEquals(input, browser.switchTo().activeElement(), "the search box has the focus on arrival");
         assertEquals("Find a customer", browser.findElement(By.tagName("h1")).getText());
+        assertNoAccessibilityViolations("the empty search");
 
         input.sendKeys(Keys.ARROW_DOWN);
         assertEquals("/tenants/" + CONTOSO + "/portal?portal=defender", focusedLink());
@@ -283,6 +288,7 @@ class AnalystPageBrowserTest extends SignInTest {
         WebElement suggestion = wait(ExpectedConditions.elementToBeClickable(By.cssSelector("#suggestions button")));
         assertEquals("Contoso Ltd", suggestion.getText());
         assertTrue(browser.findElements(By.cssSelector("#results li")).isEmpty());
+        assertNoAccessibilityViolations("no match, with suggestions");
 
         suggestion.click();
 
@@ -370,6 +376,7 @@ class AnalystPageBrowserTest extends SignInTest {
                     return outside;"""));
             assertEquals(3L * (1 + io.tenantportal.portal.Portal.values().length),
                     script("return document.querySelectorAll('#results li.customer .copy, #results li.customer .portal').length"));
+            assertNoAccessibilityViolations("390 px wide");
         } finally {
             browser.manage().window().setSize(DESKTOP);
         }
@@ -403,6 +410,18 @@ class AnalystPageBrowserTest extends SignInTest {
     private void waitForUrl(String url) {
         wait(ExpectedConditions.urlToBe(url));
         assertEquals(url, browser.getCurrentUrl());
+    }
+
+    /** axe-core, injected through WebDriver (which the page's Content-Security-Policy does not restrict). */
+    private static void assertNoAccessibilityViolations(String state) {
+        Results axe = new AxeBuilder().analyze(browser);
+        assertTrue(axe.getErrorMessage() == null, state + ": axe failed: " + axe.getErrorMessage());
+        assertTrue(axe.getPasses().size() > 10, state + ": axe checked almost nothing");
+        String violations = axe.getViolations().stream()
+                .map(rule -> rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals("", violations, state + ": accessibility violations");
     }
 
     /** WCAG contrast ratio of an element's text colour against its own background colour. */
