@@ -74,7 +74,12 @@ public class CustomerRepository implements PanacheRepository<Customer> {
                 .getResultList();
     }
 
-    /** A page of live customers whose names contain the filter key (or whose tenant id it is). */
+    /**
+     * A page of live customers whose names contain the filter key (or whose tenant id it is). The
+     * customer the filter names exactly (its tenant id, or a name with exactly that key) comes first,
+     * then the rest by display name: "Northwind Traders" lists Northwind Traders before "Adatum for
+     * Northwind Traders", so the first hit is the one the analyst typed.
+     */
     public PanacheQuery<Customer> search(long msspId, String filterKey, UUID tenantIdFilter) {
         if (filterKey == null || filterKey.isEmpty()) {
             return find("msspId = :mssp and deletedAt is null order by lower(displayName), tenantId",
@@ -86,10 +91,14 @@ public class CustomerRepository implements PanacheRepository<Customer> {
                 where c.msspId = :mssp and c.deletedAt is null and (c.tenantId = :tenantId or exists (
                     select 1 from CustomerName n where n.customerId = c.id and n.deletedAt is null
                       and n.nameKey like :pattern escape '\\'))
-                order by lower(c.displayName), c.tenantId""",
+                order by case when c.tenantId = :tenantId or exists (
+                    select 1 from CustomerName e where e.customerId = c.id and e.deletedAt is null
+                      and e.nameKey = :key) then 0 else 1 end,
+                  lower(c.displayName), c.tenantId""",
                 Parameters.with("mssp", msspId)
                         .and("tenantId", tenantIdFilter == null ? new UUID(0, 0) : tenantIdFilter)
-                        .and("pattern", "%" + likeEscaped(filterKey) + "%"));
+                        .and("pattern", "%" + likeEscaped(filterKey) + "%")
+                        .and("key", filterKey));
     }
 
     /**

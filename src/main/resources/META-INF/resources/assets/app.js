@@ -44,9 +44,9 @@
       return latest.promise;
     }
     const params = new URLSearchParams({ q, page: String(page), size: String(PAGE_SIZE) });
-    const promise = getJson('/tenants?' + params).then((answer) => {
+    const promise = getJson('/tenants?' + params).then(async (answer) => {
       if (latest && latest.key === key) {
-        render(q, page, answer);
+        await render(q, page, answer);
       }
       return current;
     });
@@ -54,7 +54,8 @@
     return promise;
   }
 
-  function render(q, page, answer) {
+  // Resolves once the list, and for an empty list the resolver's answer, is on the page.
+  async function render(q, page, answer) {
     clear(results);
     suggestions.hidden = true;
     if (answer.status !== 200) {
@@ -77,7 +78,7 @@
       say('This MSSP has no customers yet.');
     } else {
       say('No customer matches “' + q + '”.');
-      suggest(q);
+      await suggest(q);
     }
   }
 
@@ -98,6 +99,7 @@
     }
     if (answer.status === 200) {
       current.items = [answer.body];
+      current.total = 1;
       results.appendChild(row(answer.body));
       say('No customer name contains “' + q + '”, but it names this customer:');
       return;
@@ -146,10 +148,16 @@
     item.appendChild(tenant);
 
     const links = element('div', 'portals');
+    // Why a portal is unavailable is visible text beside the buttons (for touch and keyboard users
+    // too, not a hover tooltip), and each unavailable button is described by it for screen readers.
+    const unavailable = portals.filter((p) => p.needsInitialDomain && !customer.initialDomain);
+    const why = 'unavailable-' + customer.tenantId;
     portals.forEach((p) => {
-      if (p.needsInitialDomain && !customer.initialDomain) {
+      if (unavailable.includes(p)) {
         const off = element('span', 'portal disabled', p.label);
-        off.title = p.label + ' needs the customer\'s initial (onmicrosoft.com) domain, which is not known.';
+        off.setAttribute('role', 'link');
+        off.setAttribute('aria-disabled', 'true');
+        off.setAttribute('aria-describedby', why);
         links.appendChild(off);
         return;
       }
@@ -160,6 +168,16 @@
       links.appendChild(link);
     });
     item.appendChild(links);
+    if (unavailable.length > 0) {
+      const labels = unavailable.map((p) => p.label);
+      const names = labels.length === 1 ? labels[0]
+        : labels.slice(0, -1).join(', ') + ' and ' + labels[labels.length - 1];
+      const note = element('p', 'unavailable', names + (labels.length === 1 ? ' needs' : ' need')
+        + ' the customer’s initial (onmicrosoft.com) domain, which is not known.');
+      note.id = why;
+      item.appendChild(note);
+      item.classList.add('has-unavailable');
+    }
     return item;
   }
 
@@ -234,19 +252,58 @@
     }
   }
 
-  // Enter: the first hit of what is typed now, once its answer is in, opens its Defender portal.
+  // The server's name key (io.tenantportal.tenant.NameKey.exact): NFKC, case folded, white space
+  // collapsed. The page needs it only to tell whether the first hit is exactly what was typed.
+  function nameKey(text) {
+    const folded = text.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+    return folded.replace(/[\s\p{Z}]+/gu, ' ').trim();
+  }
+
+  // The list puts the customer the search names exactly (tenant id, display name, alias or domain)
+  // first. Comparing here instead of asking GET /tenants/{name} keeps Enter to one request and
+  // never lets a looser match, or a Graph lookup, decide.
+  function namedExactly(customer, q) {
+    const key = nameKey(q);
+    const names = [customer.tenantId, customer.displayName, customer.defaultDomain, customer.initialDomain]
+      .concat(customer.domains || [], customer.aliases || []);
+    return names.some((name) => name && nameKey(name) === key);
+  }
+
+  // Enter, once the list for what is typed now is in: the customer named exactly, else the only
+  // hit, opens its Defender portal. Several hits and none exact: nothing is guessed.
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
     const q = input.value.trim();
-    await search(q, q === current.q ? current.page : 0);
-    if (current.items.length > 0) {
-      window.location.assign(portalHref(current.items[0].tenantId, 'defender'));
+    await search(q, 0);
+    if (current.q !== q || current.page !== 0 || current.items.length === 0) {
+      return;
+    }
+    const first = current.items[0];
+    if (current.total === 1 || (q !== '' && namedExactly(first, q))) {
+      window.location.assign(portalHref(first.tenantId, 'defender'));
+    } else {
+      say(current.total.toLocaleString('en') + ' customers match; choose one with ↓');
     }
   });
 
-  prev.addEventListener('click', () => search(current.q, current.page - 1));
-  next.addEventListener('click', () => search(current.q, current.page + 1));
+  // Paging starts reading at the top of the new page: the list is scrolled into view and the first
+  // customer's first portal takes the focus (↓ and ↑ go on from there).
+  async function turnTo(page) {
+    const q = current.q;
+    await search(q, page);
+    if (current.q !== q || current.page !== page) {
+      return;
+    }
+    status.scrollIntoView({ block: 'start' });
+    const link = results.querySelector('a.portal');
+    if (link) {
+      link.focus({ preventScroll: true });
+    }
+  }
+
+  prev.addEventListener('click', () => turnTo(current.page - 1));
+  next.addEventListener('click', () => turnTo(current.page + 1));
 
   input.value = new URLSearchParams(window.location.search).get('q') || '';
   search(input.value.trim(), 0);

@@ -49,6 +49,31 @@ class CustomerListTest extends ApiTest {
                 .body("items.displayName", contains("Northwind Traders"));
     }
 
+    @Test
+    void theCustomerTheFilterNamesExactlyComesFirstThenTheRestByName() {
+        String adatumForNorthwind = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        createCustomer(TestTokens.ALPHA, adatumForNorthwind, "Adatum for Northwind Traders", "NWT");
+
+        list("Northwind Traders").body("total", equalTo(2))
+                .body("items.displayName", contains("Northwind Traders", "Adatum for Northwind Traders"));
+        list("  ＮＯＲＴＨＷＩＮＤ   traders ").body("items.tenantId", contains(NORTHWIND, adatumForNorthwind));
+        list("nwt").body("items.displayName", contains("Adatum for Northwind Traders"));
+        list("northwind").body("total", equalTo(2))
+                .body("items.displayName", contains("Adatum for Northwind Traders", "Northwind Traders"));
+        list("o").body("items.displayName", contains("Adatum Corporation", "Adatum for Northwind Traders",
+                "Contoso Ltd", "Northwind Traders"));
+    }
+
+    @Test
+    void anAliasOrDomainNamedExactlyComesFirstToo() {
+        String contosoShop = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4e";
+        createCustomer(TestTokens.ALPHA, contosoShop, "Alpha contoso-uk shop", "contoso.com.shop");
+
+        list("CONTOSO-UK").body("items.displayName", contains("Contoso Ltd", "Alpha contoso-uk shop"));
+        list("contoso.com").body("items.displayName", contains("Contoso Ltd", "Alpha contoso-uk shop"));
+        list("contoso").body("items.displayName", contains("Alpha contoso-uk shop", "Contoso Ltd"));
+    }
+
     private static io.restassured.response.ValidatableResponse list(String q) {
         return as(TestTokens.alphaReader()).queryParam("q", q).get("/tenants").then().statusCode(200);
     }

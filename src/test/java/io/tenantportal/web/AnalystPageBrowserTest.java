@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +29,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.HasPermissions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +50,9 @@ class AnalystPageBrowserTest extends SignInTest {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String NORTHWIND = "5e0d9c8b-7a6f-4e5d-8c4b-3a2f1e0d9c8b";
     static final String TAILSPIN = "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5";
+    static final String ADATUM_FOR_NORTHWIND = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
 
     /** The test drives the browser through WebDriver only; Selenium's note that no CDP matches is noise. */
     static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger
@@ -122,9 +129,20 @@ class AnalystPageBrowserTest extends SignInTest {
         assertEquals("Northwind Traders", rows.get(0).findElement(By.className("name")).getText());
         assertEquals("northwind.example", rows.get(0).findElement(By.className("domain")).getText());
         assertEquals(NORTHWIND, rows.get(0).findElement(By.className("tid")).getText());
-        // Exchange needs an initial domain, which Northwind lacks: no link to a 409.
+        // Exchange and Teams need an initial domain, which Northwind lacks: no link to a 409, and a
+        // visible reason that also describes each unavailable button to a screen reader.
         assertTrue(rows.get(0).findElements(By.cssSelector("a[data-portal=exchange]")).isEmpty());
-        assertEquals("Exchange", rows.get(0).findElement(By.cssSelector(".portal.disabled")).getText());
+        List<WebElement> unavailable = rows.get(0).findElements(By.cssSelector(".portal.disabled"));
+        assertEquals(List.of("Exchange", "Teams"), unavailable.stream().map(WebElement::getText).toList());
+        for (WebElement portal : unavailable) {
+            assertEquals("true", portal.getDomAttribute("aria-disabled"));
+            WebElement why = browser.findElement(By.id(portal.getDomAttribute("aria-describedby")));
+            assertTrue(why.isDisplayed());
+            assertEquals("Exchange and Teams need the customer’s initial (onmicrosoft.com) domain, which is not known.",
+                    why.getText());
+            assertTrue(contrast(portal) >= 4.5, "contrast " + contrast(portal));
+        }
+        assertNoAccessibilityViolations("a list of results");
 
         rows.get(0).findElement(By.cssSelector("a[data-portal=intune]")).click();
 
@@ -166,12 +184,47 @@ class AnalystPageBrowserTest extends SignInTest {
     }
 
     @Test
-    void enterOpensTheFirstHitsDefenderPortal() {
+    void enterOpensTheCustomerNamedExactlyEvenWhenAnotherComesFirstByName() {
+        createCustomer(TestTokens.ALPHA, ADATUM_FOR_NORTHWIND, "Adatum for Northwind Traders");
+        openThePageSignedIn();
+        search("Northwind Traders");
+        List<WebElement> rows = waitForResults(2);
+        assertEquals("Northwind Traders", rows.get(0).findElement(By.className("name")).getText());
+
+        // Compared by the name key: width, case and white space do not matter.
+        browser.findElement(By.id("q")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "  ＮＯＲＴＨＷＩＮＤ   traders ", Keys.ENTER);
+
+        waitForUrl("https://security.microsoft.com/?tid=" + NORTHWIND);
+    }
+
+    @Test
+    void enterOpensAnExactDomainOrTheOnlyHit() {
         openThePageSignedIn();
 
         browser.findElement(By.id("q")).sendKeys("contoso.com", Keys.ENTER);
-
         waitForUrl("https://security.microsoft.com/?tid=" + CONTOSO);
+
+        browser.navigate().back();
+        wait(ExpectedConditions.urlToBe(root + "?q=contoso.com"));
+        search("tailsp");
+        waitForResults(1);
+        browser.findElement(By.id("q")).sendKeys(Keys.ENTER);
+        waitForUrl("https://security.microsoft.com/?tid=" + TAILSPIN);
+    }
+
+    @Test
+    void enterWithSeveralHitsAndNoExactOneOpensNothingAndSaysSo() {
+        createCustomer(TestTokens.ALPHA, ADATUM_FOR_NORTHWIND, "Adatum for Northwind Traders");
+        openThePageSignedIn();
+        WebElement input = browser.findElement(By.id("q"));
+
+        input.sendKeys("northwind", Keys.ENTER);
+
+        wait(ExpectedConditions.textToBe(By.id("status"), "2 customers match; choose one with ↓"));
+        assertEquals(root + "?q=northwind", browser.getCurrentUrl());
+        assertEquals(input, browser.switchTo().activeElement());
+        input.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("/tenants/" + ADATUM_FOR_NORTHWIND + "/portal?portal=defender", focusedLink());
     }
 
     @Test
@@ -180,6 +233,8 @@ class AnalystPageBrowserTest extends SignInTest {
         waitForResults(3);
         WebElement input = browser.findElement(By.id("q"));
         assertEquals(input, browser.switchTo().activeElement(), "the search box has the focus on arrival");
+        assertEquals("Find a customer", browser.findElement(By.tagName("h1")).getText());
+        assertNoAccessibilityViolations("the empty search");
 
         input.sendKeys(Keys.ARROW_DOWN);
         assertEquals("/tenants/" + CONTOSO + "/portal?portal=defender", focusedLink());
@@ -190,6 +245,32 @@ class AnalystPageBrowserTest extends SignInTest {
         browser.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
         browser.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
         assertEquals(input, browser.switchTo().activeElement());
+    }
+
+    @Test
+    void tabWalksARowsButtonsInOrderWithVisibleFocusAndEscClears() {
+        openThePageSignedIn();
+        search("north");
+        waitForResults(1);
+
+        List<String> walked = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement focused = browser.switchTo().activeElement();
+            assertEquals("solid 3px", script("""
+                    const style = getComputedStyle(arguments[0]);
+                    return style.outlineStyle + ' ' + style.outlineWidth;""", focused), focused.getText());
+            walked.add(focused.getText());
+        }
+        // Unavailable portals (Exchange, Teams) are no tab stops; the note beside them says why.
+        assertEquals(List.of("Copy", "Defender", "Purview", "Entra", "Azure", "Intune", "M365 admin", "Power Platform"),
+                walked);
+
+        WebElement input = browser.findElement(By.id("q"));
+        input.click();
+        input.sendKeys(Keys.ESCAPE);
+        waitForResults(3);
+        assertEquals("", input.getDomProperty("value"));
     }
 
     private static String focusedLink() {
@@ -207,6 +288,7 @@ class AnalystPageBrowserTest extends SignInTest {
         WebElement suggestion = wait(ExpectedConditions.elementToBeClickable(By.cssSelector("#suggestions button")));
         assertEquals("Contoso Ltd", suggestion.getText());
         assertTrue(browser.findElements(By.cssSelector("#results li")).isEmpty());
+        assertNoAccessibilityViolations("no match, with suggestions");
 
         suggestion.click();
 
@@ -233,6 +315,11 @@ class AnalystPageBrowserTest extends SignInTest {
         browser.findElement(By.id("next")).click();
         wait(ExpectedConditions.textToBe(By.id("status"), "Customers 26–50 of 5,003"));
         assertEquals("Page 2 of 201", browser.findElement(By.id("page-info")).getText());
+        assertTheNewPageIsReadFromTheTop("Customer 0025");
+
+        browser.findElement(By.id("prev")).click();
+        wait(ExpectedConditions.textToBe(By.id("status"), "Customers 1–25 of 5,003"));
+        assertTheNewPageIsReadFromTheTop("Contoso Ltd");
 
         long start = System.nanoTime();
         search("customer 4321");
@@ -242,6 +329,57 @@ class AnalystPageBrowserTest extends SignInTest {
         assertEquals("Customer 4321", rows.get(0).findElement(By.className("name")).getText());
         assertTrue(millis < 2000, "search took " + millis + " ms");
         assertTrue(!browser.findElement(By.id("pager")).isDisplayed());
+    }
+
+    /** Paging from the pager at the bottom: the list's top is in view and its first portal link has the focus. */
+    private static void assertTheNewPageIsReadFromTheTop(String firstCustomer) {
+        WebElement first = waitForFirstRowNamed(firstCustomer);
+        assertEquals(first.findElement(By.cssSelector("a.portal")), browser.switchTo().activeElement());
+        Number top = (Number) script("return document.getElementById('status').getBoundingClientRect().top");
+        assertEquals(0, Math.round(top.doubleValue()), "the status line above the list is at the top of the view");
+    }
+
+    private static WebElement waitForFirstRowNamed(String name) {
+        wait(ExpectedConditions.textToBe(By.cssSelector("#results li.customer:first-child .name"), name));
+        return browser.findElement(By.cssSelector("#results li.customer:first-child"));
+    }
+
+    @Test
+    void atPhoneWidthNothingScrollsSidewaysAndEveryButtonStaysInItsCard() {
+        browser.manage().window().setSize(PHONE);
+        try {
+            openThePageSignedIn();
+            waitForResults(3);
+            assertEquals(390L, script("return window.innerWidth"), "the page is laid out for 390 px");
+
+            assertEquals(Boolean.TRUE, script("""
+                    const page = document.documentElement;
+                    return page.scrollWidth <= page.clientWidth;"""), "the page scrolls sideways");
+            WebElement signOut = browser.findElement(By.linkText("Sign out"));
+            assertTrue(signOut.isDisplayed());
+            assertEquals(List.of(), script("""
+                    const r = arguments[0].getBoundingClientRect();
+                    return r.left >= 0 && r.right <= document.documentElement.clientWidth ? [] : [r.left, r.right];""",
+                    signOut), "Sign out is outside the view");
+            // Every Copy button and portal button of every card lies within its card.
+            assertEquals(List.of(), script("""
+                    const outside = [];
+                    document.querySelectorAll('#results li.customer').forEach((card) => {
+                      const c = card.getBoundingClientRect();
+                      card.querySelectorAll('.copy, .portal').forEach((b) => {
+                        const r = b.getBoundingClientRect();
+                        if (r.left < c.left || r.right > c.right || r.top < c.top || r.bottom > c.bottom) {
+                          outside.push(card.querySelector('.name').textContent + ': ' + b.textContent);
+                        }
+                      });
+                    });
+                    return outside;"""));
+            assertEquals(3L * (1 + io.tenantportal.portal.Portal.values().length),
+                    script("return document.querySelectorAll('#results li.customer .copy, #results li.customer .portal').length"));
+            assertNoAccessibilityViolations("390 px wide");
+        } finally {
+            browser.manage().window().setSize(DESKTOP);
+        }
     }
 
     private void openThePageSignedIn() {
@@ -272,6 +410,37 @@ class AnalystPageBrowserTest extends SignInTest {
     private void waitForUrl(String url) {
         wait(ExpectedConditions.urlToBe(url));
         assertEquals(url, browser.getCurrentUrl());
+    }
+
+    /** axe-core, injected through WebDriver (which the page's Content-Security-Policy does not restrict). */
+    private static void assertNoAccessibilityViolations(String state) {
+        Results axe = new AxeBuilder().analyze(browser);
+        assertTrue(axe.getErrorMessage() == null, state + ": axe failed: " + axe.getErrorMessage());
+        assertTrue(axe.getPasses().size() > 10, state + ": axe checked almost nothing");
+        String violations = axe.getViolations().stream()
+                .map(rule -> rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals("", violations, state + ": accessibility violations");
+    }
+
+    /** WCAG contrast ratio of an element's text colour against its own background colour. */
+    private static double contrast(WebElement element) {
+        return ((Number) script("""
+                const style = getComputedStyle(arguments[0]);
+                const luminance = (css) => {
+                  const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map((v) => {
+                    const c = Number(v) / 255;
+                    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+                  });
+                  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                };
+                const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+                return (light + 0.05) / (dark + 0.05);""", element)).doubleValue();
+    }
+
+    private static Object script(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private static <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {

@@ -27,6 +27,7 @@ class PageTemplateTest {
                 "portals", AnalystPage.PortalButton.markup(AnalystPage.PortalButton.catalogue())));
 
         assertTrue(page.contains("<span class=\"mssp\">A&amp;B &lt;Security&gt;</span>"), page);
+        assertTrue(page.contains("<h1 class=\"title\"><label for=\"q\">Find a customer</label></h1>"), page);
         assertTrue(page.contains("<a class=\"portal\" data-portal=\"exchange\" data-needs-initial-domain=\"true\">Exchange</a>"), page);
         assertTrue(!page.contains("{{"), page);
     }
