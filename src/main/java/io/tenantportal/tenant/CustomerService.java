@@ -1,6 +1,7 @@
 package io.tenantportal.tenant;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,9 @@ public class CustomerService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    IndexUpdates index;
 
     public record PutResult(CustomerView customer, boolean created) {
     }
@@ -115,8 +119,9 @@ public class CustomerService {
         boolean wasGone = existing != null && existing.goneFromDirectoryAt != null;
         Written written = write(mssp, existing, draft, desired, actor, "customer.updated");
         Customer customer = written.customer();
-        customer.verifiedAt = Instant.now();
+        customer.verifiedAt = now();
         customer.goneFromDirectoryAt = null;
+        index.stage(customer);
         Learned outcome = written.created() ? Learned.ADDED
                 : written.changed() || wasGone ? Learned.UPDATED : Learned.UNCHANGED;
         return new LearnResult(outcome, taken.size());
@@ -134,7 +139,7 @@ public class CustomerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int markGone(Mssp mssp, List<UUID> tenantIds, String actor) {
         customers.lockMappingsOf(mssp.id());
-        Instant now = Instant.now();
+        Instant now = now();
         int marked = 0;
         for (UUID tenantId : tenantIds) {
             Customer customer = customers.findLive(mssp.id(), tenantId).orElse(null);
@@ -142,10 +147,16 @@ public class CustomerService {
                 customer.goneFromDirectoryAt = now;
                 customer.updatedAt = now;
                 audit.record(mssp.id(), actor, "customer.gone-from-directory", tenantId, customer.displayName);
+                index.stage(customer);
                 marked++;
             }
         }
         return marked;
+    }
+
+    /** Timestamps as PostgreSQL keeps them (microseconds), so a customer reads the same before and after a reload. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private record Written(Customer customer, boolean created, boolean changed) {
@@ -154,7 +165,7 @@ public class CustomerService {
     /** Creates the customer or brings it and its names to the draft; audits what changed. */
     private Written write(Mssp mssp, Customer existing, CustomerDraft draft,
             Map<String, CustomerDraft.DesiredName> desired, String actor, String changedAction) {
-        Instant now = Instant.now();
+        Instant now = now();
         Customer customer = existing;
         boolean created = customer == null;
         if (created) {
@@ -174,7 +185,7 @@ public class CustomerService {
             audit.record(mssp.id(), actor, created ? "customer.created" : changedAction, customer.tenantId,
                     customer.displayName);
         }
-        customers.flush();
+        index.stage(customer);
         return new Written(customer, created, changed);
     }
 
@@ -183,11 +194,12 @@ public class CustomerService {
         customers.lockMappingsOf(mssp.id());
         Customer customer = customers.findLive(mssp.id(), tenantId)
                 .orElseThrow(() -> ProblemException.notFound("No customer of this MSSP has that tenant id."));
-        Instant now = Instant.now();
+        Instant now = now();
         customer.deletedAt = now;
         customer.updatedAt = now;
         names.liveOf(customer.id).forEach(n -> n.deletedAt = now);
         audit.record(mssp.id(), actor, "customer.deleted", tenantId, customer.displayName);
+        index.stage(customer);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
