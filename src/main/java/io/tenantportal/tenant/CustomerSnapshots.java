@@ -30,7 +30,7 @@ class CustomerSnapshots {
     private static final String CUSTOMER_COLUMNS = """
             SELECT c.id, c.mssp_id, c.version, c.deleted_at IS NOT NULL, c.tenant_id, c.display_name,
                    c.default_domain, c.initial_domain, c.domains, c.aliases, c.source, c.verified_at,
-                   c.created_at, c.updated_at, c.gone_from_directory_at
+                   c.created_at, c.updated_at, c.gone_from_directory_at, c.refs
             FROM customer c""";
     private static final String NAME_COLUMNS = """
             SELECT n.customer_id, n.name_key, n.loose_key, n.kind FROM customer_name n""";
@@ -84,7 +84,7 @@ class CustomerSnapshots {
                 UUID tenantId = rows.getObject(5, UUID.class);
                 CustomerView view = new CustomerView(tenantId.toString(), rows.getString(6), rows.getString(7),
                         rows.getString(8), strings(rows.getArray(9)), strings(rows.getArray(10)),
-                        rows.getString(11), instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)),
+                        CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), rows.getString(11), instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)),
                         instant(rows.getTimestamp(14)), instant(rows.getTimestamp(15)));
                 customers.add(new IndexedCustomer(id, rows.getLong(2), rows.getLong(3), deleted, tenantId, view,
                         deleted ? List.of() : names.getOrDefault(id, List.of())));

@@ -22,6 +22,7 @@ record IndexedCustomer(long id, long msspId, long version, boolean deleted, UUID
 
     /** A customer entity and its live names, as a transaction is about to commit them. */
     static IndexedCustomer of(Customer c, List<CustomerName> names) {
+        // a deleted customer's row keeps its last names and references; they reach nothing any more
         return new IndexedCustomer(c.id, c.msspId, c.version, c.deletedAt != null, c.tenantId, CustomerView.of(c),
                 names.stream().map(n -> new IndexedName(n.nameKey, n.looseKey, n.kind)).toList());
     }

@@ -31,6 +31,7 @@ final class MsspNames {
     private final Map<UUID, IndexedCustomer> byTenantId = new ConcurrentHashMap<>();
     private final Map<String, IndexedCustomer> byKey = new ConcurrentHashMap<>();
     private final Map<String, Set<Long>> byLooseKey = new ConcurrentHashMap<>();
+    private final Map<PsaRef, IndexedCustomer> byRef = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
     private volatile SimilarNames similar = SimilarNames.EMPTY;
@@ -57,8 +58,13 @@ final class MsspNames {
         appliedAt.put(next.id(), at);
         Set<String> keptKeys = new HashSet<>();
         Set<String> keptLoose = new HashSet<>();
+        Set<PsaRef> keptRefs = new HashSet<>();
         if (!next.deleted()) {
             byTenantId.put(next.tenantId(), next);
+            for (PsaRef ref : next.view().refs()) {
+                byRef.put(ref, next);
+                keptRefs.add(ref);
+            }
             for (IndexedCustomer.IndexedName name : next.names()) {
                 byKey.put(name.key(), next);
                 keptKeys.add(name.key());
@@ -71,6 +77,11 @@ final class MsspNames {
         if (previous != null && !previous.deleted()) {
             if (next.deleted() || !previous.tenantId().equals(next.tenantId())) {
                 byTenantId.computeIfPresent(previous.tenantId(), (k, held) -> held.id() == previous.id() ? null : held);
+            }
+            for (PsaRef ref : previous.view().refs()) {
+                if (!keptRefs.contains(ref)) {
+                    byRef.computeIfPresent(ref, (k, held) -> held.id() == previous.id() ? null : held);
+                }
             }
             for (IndexedCustomer.IndexedName name : previous.names()) {
                 if (!keptKeys.contains(name.key())) {
@@ -121,6 +132,10 @@ final class MsspNames {
 
     Optional<IndexedCustomer> byKey(String key) {
         return Optional.ofNullable(byKey.get(key));
+    }
+
+    Optional<IndexedCustomer> byRef(PsaRef ref) {
+        return Optional.ofNullable(byRef.get(ref));
     }
 
     /** Customers reached by a loose key, in display-name order. */

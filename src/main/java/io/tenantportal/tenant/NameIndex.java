@@ -64,6 +64,10 @@ public class NameIndex {
         return of(msspId).byKey(key);
     }
 
+    Optional<IndexedCustomer> byRef(long msspId, PsaRef ref) {
+        return of(msspId).byRef(ref);
+    }
+
     List<IndexedCustomer> byLooseKey(long msspId, String looseKey) {
         return of(msspId).byLooseKey(looseKey);
     }

@@ -76,6 +76,14 @@ public class TenantResolver {
         return matches.stream().findFirst();
     }
 
+    /**
+     * The customer a PSA reference names, from memory; empty when none of the MSSP's live customers has it.
+     * References are never looked up in the directory: only the PSA (through an admin or an import) sets them.
+     */
+    public Optional<CustomerView> findByRef(Mssp mssp, PsaRef ref) {
+        return index.byRef(mssp.id(), ref).map(IndexedCustomer::view);
+    }
+
     /** The 404 for a name nothing matches, with up to five similar names of the MSSP's customers. */
     public CustomerNotFoundException notFound(Mssp mssp, String name) {
         return new CustomerNotFoundException(suggestionsFor(mssp, name));

@@ -25,7 +25,7 @@ public class TestDatabase {
 
     @Transactional
     void truncate() {
-        em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_name, customer RESTART IDENTITY").executeUpdate();
+        em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_ref, customer_name, customer RESTART IDENTITY").executeUpdate();
     }
 
     /**
