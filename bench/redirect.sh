@@ -1,32 +1,45 @@
 #!/usr/bin/env bash
-# Benchmark of the hot path, GET /tenants/{name}/portal, on the production build.
+# Side-by-side benchmark of the redirect, GET /tenants/{name}/portal, on the production build.
 #
-#   bench/redirect.sh [customers=2000] [seconds=20] [connections=32]
+#   bench/redirect.sh [customers=10000] [seconds=20] [connections=64]
 #
-# Starts the packaged service (building it if needed) against a scratch PostgreSQL database, with
-# a throw-away signing key served as the identity provider's JWKS on loopback, seeds customers
-# through the API, then runs wrk with a real signed bearer token and prints throughput, latency
-# percentiles and the service's resident memory. Everything stays on 127.0.0.1 and stops at the end.
+# In one run on this machine: a bare Quarkus app of the same version answering a fixed 302
+# (bench/bare) and tenant-portal with <customers> customers of 5 names each, both driven by wrk
+# (-t1 -c<connections>) over 1,000 distinct names with a real RS256 bearer token. Prints throughput
+# and latency of both and their ratio, unknown names (404 with suggestions), start-to-ready time with
+# the customers loaded, the heap the name index takes, and resident memory after a million requests.
+# Everything runs on 127.0.0.1 against a scratch database (tenantportal_bench) and stops at the end.
+#
+# BENCH_JFR=1 also records a JFR profile of tenant-portal under load (bench/out/redirect.jfr);
+# `jfr print --events jdk.ExecutionSample bench/out/redirect.jfr` or `jfr summary` reads it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CUSTOMERS="${1:-2000}"
+CUSTOMERS="${1:-10000}"
 SECONDS_TO_RUN="${2:-20}"
-CONNECTIONS="${3:-32}"
+CONNECTIONS="${3:-64}"
 APP_PORT=18081
+BARE_PORT=18083
 IDP_PORT=18082
 DB=tenantportal_bench
 MSSP_TID=0e6c1d2a-5b4f-4c3e-9a8d-7f6e5d4c3b2a
+JVM_OPTS=(-Xms64m -Xmx192m -XX:+UseSerialGC)
 WORK="$(mktemp -d)"
+OUT=bench/out
+mkdir -p "$OUT"
 PIDS=()
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+echo "== building (skipped when up to date)"
+[ -f target/quarkus-app/quarkus-run.jar ] && [ -z "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ] \
+    || ./mvnw -B -q package -DskipTests
+[ -f bench/bare/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
 
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
@@ -42,64 +55,141 @@ PIDS+=($!)
 token() { # roles as a JSON array
     local header payload
     header="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)"
-    payload="$(printf '{"iss":"bench-issuer","aud":"api://tenant-portal-bench","sub":"bench","tid":"%s","roles":%s,"iat":%d,"exp":%d}' \
-        "$MSSP_TID" "$1" "$(date +%s)" "$(( $(date +%s) + 3600 ))" | b64url)"
+    payload="$(printf '{"iss":"bench-issuer","aud":"api://tenant-portal-bench","sub":"bench","azp":"bench-client","tid":"%s","roles":%s,"iat":%d,"exp":%d}' \
+        "$MSSP_TID" "$1" "$(date +%s)" "$(( $(date +%s) + 7200 ))" | b64url)"
     printf '%s.%s.%s' "$header" "$payload" \
         "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)"
 }
-ADMIN="$(token '["Portal.Admin"]')"
 READER="$(token '["Portal.Read"]')"
+
+start_service() { # $1: extra JVM options
+    QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$((APP_PORT + 100)) \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false \
+    QUARKUS_OIDC_JWKS_PATH=jwks.json QUARKUS_OIDC_TOKEN_ISSUER=bench-issuer \
+    QUARKUS_OIDC_CLIENT_ID=tenant-portal-bench QUARKUS_OIDC_TOKEN_AUDIENCE=api://tenant-portal-bench \
+    QUARKUS_OIDC_WEB_TENANT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON=false \
+    TENANTPORTAL_MSSPS__BENCH__TENANT_ID=$MSSP_TID \
+        java "${JVM_OPTS[@]}" $1 -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+    APP_PID=$!
+    PIDS+=($APP_PID)
+}
+
+await_ready() { # $1 port; prints milliseconds from $2 (ns) to ready
+    for _ in $(seq 1 600); do
+        if curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 \
+            || { [ "$1" = "$BARE_PORT" ] && curl -s -o /dev/null "http://127.0.0.1:$1/"; }; then
+            echo $(( ($(date +%s%N) - $2) / 1000000 ))
+            return
+        fi
+        sleep 0.05
+    done
+    cat "$WORK/app.log"; exit 1
+}
+
+heap_after_gc() { # MiB of heap in use after a full collection
+    jcmd "$1" GC.run >/dev/null
+    jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v); s += v } } END { printf "%.1f", s / 1024 }'
+}
+
+stop_service() {
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+}
 
 psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
-QUARKUS_HTTP_PORT=$APP_PORT \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
-QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false \
-QUARKUS_OIDC_JWKS_PATH=jwks.json QUARKUS_OIDC_TOKEN_ISSUER=bench-issuer \
-QUARKUS_OIDC_CLIENT_ID=tenant-portal-bench QUARKUS_OIDC_TOKEN_AUDIENCE=api://tenant-portal-bench \
-QUARKUS_OIDC_WEB_TENANT_ENABLED=false \
-TENANTPORTAL_MSSPS__BENCH__TENANT_ID=$MSSP_TID \
-    java -Xmx256m -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-PIDS+=($APP_PID)
-for _ in $(seq 1 60); do
-    curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && break
-    sleep 1
-done
-curl -sf "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null || { cat "$WORK/app.log"; exit 1; }
+echo "== empty database: schema, MSSP, and the heap without customers"
+T0=$(date +%s%N); start_service ""; await_ready $APP_PORT "$T0" >/dev/null
+EMPTY_HEAP="$(heap_after_gc "$APP_PID")"
+stop_service
 
-echo "seeding $CUSTOMERS customers ..."
-seed() {
-    curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-        -d "{\"displayName\":\"Customer $1 Ltd\",\"defaultDomain\":\"customer$1.example\",\"aliases\":[\"C$1\"]}" \
-        "http://127.0.0.1:$APP_PORT/tenants/$(printf '%08x-0000-4000-8000-%012d' "$1" "$1")"
-}
-export -f seed
-export ADMIN APP_PORT
-seq 1 "$CUSTOMERS" | xargs -P 8 -I{} bash -c 'seed {}'
-# What autovacuum would do soon after a bulk load; without it the planner sees empty tables.
-psql -h 127.0.0.1 -U postgres -d "$DB" -qc "ANALYZE"
-curl -sf -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT/tenants?size=1" | grep -o '"total":[0-9]*'
+echo "== seeding $CUSTOMERS customers, 5 names each (display name, 2 aliases, 2 domains)"
+# Straight into the tables, with the keys NameKey gives these ASCII names; the service reads them at start.
+psql -h 127.0.0.1 -U postgres -d "$DB" -q <<SQL
+INSERT INTO customer (mssp_id, tenant_id, display_name, default_domain, initial_domain, domains, aliases, source)
+SELECT m.id, CAST(lpad(to_hex(i), 8, '0') || '-0000-4000-8000-' || lpad(CAST(i AS text), 12, '0') AS uuid),
+       'Customer ' || i || ' Ltd', 'customer' || i || '.example', 'customer' || i || '.onmicrosoft.com',
+       ARRAY['customer' || i || '.example'], ARRAY['C' || i, 'Cust-' || i], 'import'
+FROM mssp m, generate_series(1, $CUSTOMERS) AS i WHERE m.tenant_id = '$MSSP_TID';
+INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key)
+SELECT mssp_id, id, kind, name, lower(name), loose FROM (
+    SELECT c.mssp_id, c.id, 'display_name' AS kind, c.display_name AS name,
+           'customer' || substring(c.display_name from '[0-9]+') AS loose FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'alias', c.aliases[1], lower(c.aliases[1]) FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'alias', c.aliases[2], replace(lower(c.aliases[2]), '-', '') FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'domain', c.default_domain, NULL FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'domain', c.initial_domain, NULL FROM customer c) names;
+SQL
 
-# wrk spreads requests over display names, aliases and domains.
+echo "== tenant-portal: start to ready with $CUSTOMERS customers"
+JFR=""
+[ "${BENCH_JFR:-0}" = 1 ] && JFR="-XX:StartFlightRecording=filename=$OUT/redirect.jfr,settings=profile,delay=8s,duration=20s"
+T0=$(date +%s%N); start_service "$JFR"; READY_MS="$(await_ready $APP_PORT "$T0")"
+INDEX_HEAP="$(heap_after_gc "$APP_PID")"
+curl -sf -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $READER" \
+    "http://127.0.0.1:$APP_PORT/tenants/Customer%201%20Ltd/portal" | grep -q 302 || { echo "redirect failed"; cat "$WORK/app.log"; exit 1; }
+
+echo "== bare Quarkus app (fixed 302)"
+T0=$(date +%s%N)
+java "${JVM_OPTS[@]}" -Dquarkus.http.port=$BARE_PORT -jar bench/bare/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
+BARE_PID=$!; PIDS+=($BARE_PID)
+BARE_READY_MS="$(await_ready $BARE_PORT "$T0")"
+
+# 1,000 distinct names spread over display names, aliases and domains; and 1,000 unknown ones.
 cat > "$WORK/names.lua" <<LUA
 local n = $CUSTOMERS
+local paths = {}
+for j = 1, 1000 do
+  local k = ((j * 7919) % n) + 1
+  local kinds = { "Customer%20" .. k .. "%20Ltd", "C" .. k, "Cust-" .. k, "customer" .. k .. ".example", "customer" .. k .. ".onmicrosoft.com" }
+  paths[j] = "/tenants/" .. kinds[(j % 5) + 1] .. "/portal"
+end
 local i = 0
 request = function()
-  i = i + 1
-  local k = (i % n) + 1
-  local kinds = { "Customer%20" .. k .. "%20Ltd", "C" .. k, "customer" .. k .. ".example" }
-  return wrk.format("GET", "/tenants/" .. kinds[(i % 3) + 1] .. "/portal")
+  i = (i % 1000) + 1
+  return wrk.format("GET", paths[i])
 end
 LUA
-echo "warm-up ..."
-wrk -t2 -c"$CONNECTIONS" -d5s -s "$WORK/names.lua" -H "Authorization: Bearer $READER" \
-    "http://127.0.0.1:$APP_PORT" >/dev/null
-echo "== GET /tenants/{name}/portal: $CUSTOMERS customers, $CONNECTIONS connections, ${SECONDS_TO_RUN}s"
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s "$WORK/names.lua" \
-    -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT"
-echo "== unknown names (404 with trigram suggestions)"
-wrk -t2 -c"$CONNECTIONS" -d"$(( SECONDS_TO_RUN / 2 ))s" --latency -H "Authorization: Bearer $READER" \
-    "http://127.0.0.1:$APP_PORT/tenants/Custmer%20123/portal" | grep -E "Requests/sec|50%|99%|Non-2xx"
-echo "== load average while measuring (other work on this machine skews the figures): $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== service resident memory: $(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 )) MiB (heap cap 256 MiB)"
+sed -e 's/"Customer%20" .. k .. "%20Ltd"/"Custmer%20" .. k .. "%20Lt"/' -e 's/"C" .. k,/"Cx" .. k .. "q",/' \
+    -e 's/"Cust-" .. k/"Cust-" .. k .. "-9"/' -e 's/".example"/".exampel"/' -e 's/".onmicrosoft.com"/".onmicrosft.com"/' \
+    "$WORK/names.lua" > "$WORK/unknown.lua"
+
+run() { # label url script -> prints "rps p50 p99 non2xx"
+    wrk -t1 -c"$CONNECTIONS" -d"$4" --latency -s "$3" -H "Authorization: Bearer $READER" "$2" > "$WORK/wrk.txt"
+    awk -v label="$1" '
+        /Requests\/sec/ { rps = $2 }
+        /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+        /Non-2xx/ { non2xx = $NF }
+        /requests in/ { total = $1 }
+        /Socket errors/ { errors = $0 }
+        END { printf "%-34s %10.0f req/s   p50 %-9s p99 %-9s requests %s%s\n", label, rps, p50, p99, total, (errors ? "   " errors : "") }' "$WORK/wrk.txt"
+    awk '/Requests\/sec/ { print $2 }' "$WORK/wrk.txt" > "$WORK/rps"
+}
+
+echo "== warm-up"
+wrk -t1 -c"$CONNECTIONS" -d10s -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/unknown.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d10s -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$BARE_PORT" >/dev/null
+
+echo "== measuring: wrk -t1 -c$CONNECTIONS, ${SECONDS_TO_RUN}s each, one after the other"
+run "bare Quarkus, fixed 302" "http://127.0.0.1:$BARE_PORT" "$WORK/names.lua" "${SECONDS_TO_RUN}s"; BARE_RPS="$(cat "$WORK/rps")"
+run "tenant-portal, known names (302)" "http://127.0.0.1:$APP_PORT" "$WORK/names.lua" "${SECONDS_TO_RUN}s"; WARM_RPS="$(cat "$WORK/rps")"
+grep -q "Non-2xx" "$WORK/wrk.txt" || echo "   (every answer was a 302)"
+run "tenant-portal, unknown names (404)" "http://127.0.0.1:$APP_PORT" "$WORK/unknown.lua" "${SECONDS_TO_RUN}s"; MISS_RPS="$(cat "$WORK/rps")"
+
+echo "== a million requests, then resident memory"
+SERVED=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }')
+REST=$(awk -v s="$SERVED" -v r="$WARM_RPS" 'BEGIN { n = 1000000 - s; print (n > 0 ? int(n / r) + 2 : 1) }')
+wrk -t1 -c"$CONNECTIONS" -d"${REST}s" -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
+SERVED=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }')
+RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
+
+echo
+echo "== results ($CUSTOMERS customers, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+awk -v b="$BARE_RPS" -v w="$WARM_RPS" -v m="$MISS_RPS" 'BEGIN {
+    printf "known names vs bare Quarkus:   %.2f (target at least 0.80)\n", w / b
+    printf "unknown names vs known names:  %.2f (target at least 0.30)\n", m / w }'
+echo "start to ready:                ${READY_MS} ms with $CUSTOMERS customers (bare app: ${BARE_READY_MS} ms; target at most 3000)"
+awk -v e="$EMPTY_HEAP" -v f="$INDEX_HEAP" -v n="$CUSTOMERS" 'BEGIN {
+    printf "heap after GC:                 %.1f MiB empty, %.1f MiB with the customers: the index takes about %.1f MiB per 10,000 customers\n", e, f, (f - e) * 10000 / n }'
+echo "resident memory:               ${RSS_MB} MiB after ${SERVED} requests (target at most 250; JVM: ${JVM_OPTS[*]})"

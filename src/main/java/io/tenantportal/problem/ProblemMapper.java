@@ -146,6 +146,10 @@ public class ProblemMapper {
                 return constraint(cve);
             }
         }
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("database unavailable: %s", e.getClass().getSimpleName());
+            return DatabaseUnavailable.response();
+        }
         LOG.error("unexpected failure", e);
         return Problem.response(500, "internal-error", "Internal Server Error",
                 "The request failed unexpectedly; it has been logged.").build();

@@ -46,6 +46,11 @@ public class Customer {
     @Column(name = "aliases", nullable = false)
     public String[] aliases = new String[0];
 
+    /** PSA references as {@code system:id}; {@link CustomerRef} rows make them unique. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "refs", nullable = false)
+    public String[] refs = new String[0];
+
     @Column(name = "source", nullable = false)
     public CustomerSource source;
 

@@ -21,6 +21,7 @@ public record CustomerDraft(
         String initialDomain,
         List<String> domains,
         List<String> aliases,
+        List<PsaRef> refs,
         CustomerSource source) {
 
     /** One name that should reach the customer. */
@@ -63,13 +64,26 @@ public record CustomerDraft(
             aliasesByKey.putIfAbsent(NameKey.exact(alias), alias);
         }
 
+        List<PsaRef> refInput = input.refsOrEmpty();
+        if (refInput.size() > CustomerInput.MAX_REFS) {
+            throw ProblemException.invalidField("refs", "must hold at most " + CustomerInput.MAX_REFS + " references");
+        }
+        Set<PsaRef> refs = new LinkedHashSet<>();
+        for (int i = 0; i < refInput.size(); i++) {
+            PsaRef ref = refInput.get(i);
+            if (ref == null) {
+                throw ProblemException.invalidField("refs[" + i + "]", "must be {\"system\": ..., \"id\": ...}");
+            }
+            refs.add(PsaRef.of(ref.system(), ref.id(), "refs[" + i + "]"));
+        }
+
         CustomerSource source = input.source() == null ? CustomerSource.MANUAL
                 : CustomerSource.fromWire(input.source()).filter(s -> s != CustomerSource.GRAPH)
                         .orElseThrow(() -> ProblemException.invalidField("source",
                                 "must be manual or import; graph is set by sync only"));
 
         return new CustomerDraft(tenantId, displayName, defaultDomain, initialDomain, List.copyOf(domains),
-                List.copyOf(aliasesByKey.values()), source);
+                List.copyOf(aliasesByKey.values()), List.copyOf(refs), source);
     }
 
     /** Every name that should reach the customer, by exact key; the first kind wins a shared key. */

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "CustomerInput", example = """
         {"displayName": "Contoso Ltd", "defaultDomain": "contoso.com", "initialDomain": "contoso.onmicrosoft.com",
-         "domains": ["contoso.com", "contoso.co.uk"], "aliases": ["Contoso", "CONTOSO-UK"]}""")
+         "domains": ["contoso.com", "contoso.co.uk"], "aliases": ["Contoso", "CONTOSO-UK"],
+         "refs": [{"system": "connectwise", "id": "250"}]}""")
 public record CustomerInput(
         @Schema(description = "Optional; when present it must equal the tenant id in the path") String tenantId,
         String displayName,
@@ -18,10 +19,12 @@ public record CustomerInput(
         String initialDomain,
         List<String> domains,
         List<String> aliases,
+        @Schema(description = "PSA references; each unique per MSSP and system") List<PsaRef> refs,
         @Schema(description = "manual (default) or import; graph is set by sync only") String source) {
 
     public static final int MAX_DOMAINS = 200;
     public static final int MAX_ALIASES = 50;
+    public static final int MAX_REFS = 20;
 
     public List<String> domainsOrEmpty() {
         return domains == null ? List.of() : domains;
@@ -29,5 +32,9 @@ public record CustomerInput(
 
     public List<String> aliasesOrEmpty() {
         return aliases == null ? List.of() : aliases;
+    }
+
+    public List<PsaRef> refsOrEmpty() {
+        return refs == null ? List.of() : refs;
     }
 }

@@ -26,54 +26,6 @@ public class CustomerRepository implements PanacheRepository<Customer> {
         return count("msspId = ?1 and tenantId = ?2 and deletedAt is not null", msspId, tenantId) > 0;
     }
 
-    public Optional<Customer> findByNameKey(long msspId, String nameKey) {
-        return find("""
-                select c from Customer c, CustomerName n
-                where n.customerId = c.id and n.msspId = ?1 and n.nameKey = ?2
-                  and n.deletedAt is null and c.deletedAt is null""", msspId, nameKey).firstResultOptional();
-    }
-
-    /** Customers reached by a loose key, at most {@code limit}, by display name. */
-    public List<Customer> findByLooseKey(long msspId, String looseKey, int limit) {
-        return find("""
-                select c from Customer c where c.msspId = ?1 and c.deletedAt is null and exists (
-                    select 1 from CustomerName n where n.customerId = c.id and n.looseKey = ?2 and n.deletedAt is null)
-                order by lower(c.displayName), c.tenantId""", msspId, looseKey).page(0, limit).list();
-    }
-
-    /** Names read nearest-first per measure before they are grouped by customer. */
-    private static final int NEAREST_NAMES = 25;
-
-    /**
-     * Display names of the MSSP's customers whose names are most similar to the key, by pg_trgm: the
-     * better of whole-name similarity (typos, at least 0.3) and word similarity (a fragment of a longer
-     * name, at least 0.6). Each measure walks the GiST index nearest-first, so the cost stays flat as
-     * an MSSP's customers grow.
-     */
-    @SuppressWarnings("unchecked")
-    public List<String> similarDisplayNames(long msspId, String nameKey, int limit) {
-        return getEntityManager().createNativeQuery("""
-                WITH near AS (
-                    (SELECT n.customer_id, n.name_key <-> :key AS distance, 0.7 AS max_distance
-                     FROM customer_name n WHERE n.mssp_id = :mssp AND n.deleted_at IS NULL
-                     ORDER BY n.name_key <-> :key LIMIT :nearest)
-                    UNION ALL
-                    (SELECT n.customer_id, :key <<-> n.name_key AS distance, 0.4 AS max_distance
-                     FROM customer_name n WHERE n.mssp_id = :mssp AND n.deleted_at IS NULL
-                     ORDER BY :key <<-> n.name_key LIMIT :nearest))
-                SELECT c.display_name FROM customer c JOIN (
-                    SELECT customer_id, min(distance) AS distance FROM near
-                    WHERE distance <= max_distance GROUP BY customer_id) best ON best.customer_id = c.id
-                WHERE c.deleted_at IS NULL
-                ORDER BY best.distance, lower(c.display_name), c.tenant_id
-                LIMIT :limit""", String.class)
-                .setParameter("key", nameKey)
-                .setParameter("mssp", msspId)
-                .setParameter("nearest", NEAREST_NAMES)
-                .setParameter("limit", limit)
-                .getResultList();
-    }
-
     /**
      * A page of live customers whose names contain the filter key (or whose tenant id it is). The
      * customer the filter names exactly (its tenant id, or a name with exactly that key) comes first,

@@ -1,6 +1,8 @@
 package io.tenantportal.tenant;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +37,12 @@ public class CustomerService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    IndexUpdates index;
+
+    @Inject
+    CustomerRefRepository refs;
+
     public record PutResult(CustomerView customer, boolean created) {
     }
 
@@ -43,7 +51,7 @@ public class CustomerService {
         customers.lockMappingsOf(mssp.id());
         Customer customer = customers.findLive(mssp.id(), draft.tenantId()).orElse(null);
         Map<String, CustomerDraft.DesiredName> desired = draft.names();
-        refuseNamesOfOthers(mssp, desired, customer == null ? null : customer.id);
+        refuseNamesOfOthers(mssp, desired, draft.refs(), customer == null ? null : customer.id);
         Written written = write(mssp, customer, draft, desired, actor, "customer.replaced");
         return new PutResult(CustomerView.of(written.customer()), written.created());
     }
@@ -100,23 +108,26 @@ public class CustomerService {
 
         Long customerId = existing == null ? null : existing.id;
         Set<String> taken = new HashSet<>();
+        // A PSA reference is an admin's (or an import's) word: the directory never adds or drops one.
+        List<PsaRef> keptRefs = existing == null ? List.of() : CustomerView.refs(existing.refs);
         CustomerDraft wanted = new CustomerDraft(entry.tenantId(), displayName, defaultDomain, initialDomain,
-                List.copyOf(domains), List.copyOf(aliasesByKey.values()), CustomerSource.GRAPH);
+                List.copyOf(domains), List.copyOf(aliasesByKey.values()), keptRefs, CustomerSource.GRAPH);
         names.takenByOthers(mssp.id(), wanted.names().keySet(), customerId).forEach(n -> taken.add(n.nameKey));
         CustomerDraft draft = new CustomerDraft(entry.tenantId(), displayName,
                 taken.contains(defaultDomain) ? null : defaultDomain,
                 taken.contains(initialDomain) ? null : initialDomain,
                 domains.stream().filter(d -> !taken.contains(d)).toList(),
                 aliasesByKey.entrySet().stream().filter(a -> !taken.contains(a.getKey())).map(Map.Entry::getValue).toList(),
-                CustomerSource.GRAPH);
+                keptRefs, CustomerSource.GRAPH);
         Map<String, CustomerDraft.DesiredName> desired = new LinkedHashMap<>(draft.names());
         desired.keySet().removeAll(taken);
 
         boolean wasGone = existing != null && existing.goneFromDirectoryAt != null;
         Written written = write(mssp, existing, draft, desired, actor, "customer.updated");
         Customer customer = written.customer();
-        customer.verifiedAt = Instant.now();
+        customer.verifiedAt = now();
         customer.goneFromDirectoryAt = null;
+        index.stage(customer);
         Learned outcome = written.created() ? Learned.ADDED
                 : written.changed() || wasGone ? Learned.UPDATED : Learned.UNCHANGED;
         return new LearnResult(outcome, taken.size());
@@ -134,7 +145,7 @@ public class CustomerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int markGone(Mssp mssp, List<UUID> tenantIds, String actor) {
         customers.lockMappingsOf(mssp.id());
-        Instant now = Instant.now();
+        Instant now = now();
         int marked = 0;
         for (UUID tenantId : tenantIds) {
             Customer customer = customers.findLive(mssp.id(), tenantId).orElse(null);
@@ -142,10 +153,16 @@ public class CustomerService {
                 customer.goneFromDirectoryAt = now;
                 customer.updatedAt = now;
                 audit.record(mssp.id(), actor, "customer.gone-from-directory", tenantId, customer.displayName);
+                index.stage(customer);
                 marked++;
             }
         }
         return marked;
+    }
+
+    /** Timestamps as PostgreSQL keeps them (microseconds), so a customer reads the same before and after a reload. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private record Written(Customer customer, boolean created, boolean changed) {
@@ -154,7 +171,7 @@ public class CustomerService {
     /** Creates the customer or brings it and its names to the draft; audits what changed. */
     private Written write(Mssp mssp, Customer existing, CustomerDraft draft,
             Map<String, CustomerDraft.DesiredName> desired, String actor, String changedAction) {
-        Instant now = Instant.now();
+        Instant now = now();
         Customer customer = existing;
         boolean created = customer == null;
         if (created) {
@@ -166,7 +183,8 @@ public class CustomerService {
             apply(customer, draft);
             customers.persist(customer);
         }
-        boolean changed = (!created && apply(customer, draft)) | syncNames(mssp, customer, desired, now);
+        boolean changed = (!created && apply(customer, draft)) | syncNames(mssp, customer, desired, now)
+                | syncRefs(mssp, customer, draft.refs(), now);
         if (changed && !created) {
             customer.updatedAt = now;
         }
@@ -174,7 +192,7 @@ public class CustomerService {
             audit.record(mssp.id(), actor, created ? "customer.created" : changedAction, customer.tenantId,
                     customer.displayName);
         }
-        customers.flush();
+        index.stage(customer);
         return new Written(customer, created, changed);
     }
 
@@ -183,11 +201,13 @@ public class CustomerService {
         customers.lockMappingsOf(mssp.id());
         Customer customer = customers.findLive(mssp.id(), tenantId)
                 .orElseThrow(() -> ProblemException.notFound("No customer of this MSSP has that tenant id."));
-        Instant now = Instant.now();
+        Instant now = now();
         customer.deletedAt = now;
         customer.updatedAt = now;
         names.liveOf(customer.id).forEach(n -> n.deletedAt = now);
+        refs.liveOf(customer.id).forEach(r -> r.deletedAt = now);
         audit.record(mssp.id(), actor, "customer.deleted", tenantId, customer.displayName);
+        index.stage(customer);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -204,35 +224,68 @@ public class CustomerService {
         return new CustomerPage(items, page, size, query.count());
     }
 
-    private void refuseNamesOfOthers(Mssp mssp, Map<String, CustomerDraft.DesiredName> desired, Long customerId) {
+    private void refuseNamesOfOthers(Mssp mssp, Map<String, CustomerDraft.DesiredName> desired, List<PsaRef> wantedRefs,
+            Long customerId) {
         List<CustomerName> taken = names.takenByOthers(mssp.id(), desired.keySet(), customerId);
-        if (taken.isEmpty()) {
+        List<CustomerRef> takenRefs = refs.takenByOthers(mssp.id(), wantedRefs, customerId);
+        if (taken.isEmpty() && takenRefs.isEmpty()) {
             return;
         }
         Map<Long, Customer> owners = new HashMap<>();
-        List<NameTakenException.Conflict> conflicts = taken.stream().map(n -> {
+        List<NameTakenException.Conflict> conflicts = new ArrayList<>();
+        for (CustomerName n : taken) {
             Customer owner = owners.computeIfAbsent(n.customerId, customers::findById);
-            return new NameTakenException.Conflict(desired.get(n.nameKey).name(), owner.tenantId.toString(),
-                    owner.displayName);
-        }).toList();
+            conflicts.add(NameTakenException.Conflict.ofName(desired.get(n.nameKey).name(), owner.tenantId.toString(),
+                    owner.displayName));
+        }
+        for (CustomerRef r : takenRefs) {
+            Customer owner = owners.computeIfAbsent(r.customerId, customers::findById);
+            conflicts.add(NameTakenException.Conflict.ofRef(r.ref(), owner.tenantId.toString(), owner.displayName));
+        }
         throw new NameTakenException(conflicts);
+    }
+
+    /** Brings the customer's live references to the wanted ones; true when any changed. */
+    private boolean syncRefs(Mssp mssp, Customer customer, List<PsaRef> wanted, Instant now) {
+        boolean changed = false;
+        Set<PsaRef> missing = new LinkedHashSet<>(wanted);
+        for (CustomerRef existing : refs.liveOf(customer.id)) {
+            if (!missing.remove(existing.ref())) {
+                existing.deletedAt = now;
+                changed = true;
+            }
+        }
+        for (PsaRef ref : missing) {
+            CustomerRef row = new CustomerRef();
+            row.msspId = mssp.id();
+            row.customerId = customer.id;
+            row.system = ref.system();
+            row.refId = ref.id();
+            row.createdAt = now;
+            refs.persist(row);
+            changed = true;
+        }
+        return changed;
     }
 
     /** Copies the draft onto the customer; true when anything changed. */
     private static boolean apply(Customer c, CustomerDraft d) {
         String[] domains = d.domains().toArray(String[]::new);
         String[] aliases = d.aliases().toArray(String[]::new);
+        String[] refs = d.refs().stream().map(PsaRef::stored).toArray(String[]::new);
         boolean changed = !Objects.equals(c.displayName, d.displayName())
                 || !Objects.equals(c.defaultDomain, d.defaultDomain())
                 || !Objects.equals(c.initialDomain, d.initialDomain())
                 || !Arrays.equals(c.domains, domains)
                 || !Arrays.equals(c.aliases, aliases)
+                || !Arrays.equals(c.refs, refs)
                 || c.source != d.source();
         c.displayName = d.displayName();
         c.defaultDomain = d.defaultDomain();
         c.initialDomain = d.initialDomain();
         c.domains = domains;
         c.aliases = aliases;
+        c.refs = refs;
         c.source = d.source();
         return changed;
     }

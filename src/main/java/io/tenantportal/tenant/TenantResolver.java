@@ -6,14 +6,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import io.tenantportal.mssp.Mssp;
 
 /**
  * Turns a name into one customer of the caller's MSSP, in this order: tenant id, exact name key
- * (display name, alias, domain), then the loose key when it names exactly one customer. Every
- * caller resolves through here, so caching and the Microsoft Graph fallback live in one place.
+ * (display name, alias, domain), then the loose key when it names exactly one customer. Every lookup
+ * is answered from the in-memory {@link NameIndex}; only a name unknown there is asked of the MSSP's
+ * directory (Microsoft Graph), the one step that may wait for the network.
  */
 @ApplicationScoped
 public class TenantResolver {
@@ -23,54 +23,76 @@ public class TenantResolver {
     public static final int MAX_CANDIDATES = 20;
 
     @Inject
-    CustomerRepository customers;
+    NameIndex index;
 
     @Inject
     DirectoryLookup directory;
 
     /**
-     * A name unknown locally is looked up in the MSSP's directory, so the redirect path depends on
-     * Microsoft Graph only for names PostgreSQL does not know yet.
+     * The customer a name means; a name unknown locally is looked up in the MSSP's directory.
      *
      * @throws CustomerNotFoundException with up to five similar names of the same MSSP
      * @throws AmbiguousNameException when the name could mean several customers
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerView resolve(Mssp mssp, String name) {
         NameKey.requireValid(name, "name");
         return findLocally(mssp, name)
                 .or(() -> directory.lookUp(mssp, name))
-                .orElseThrow(() -> new CustomerNotFoundException(suggestionsFor(mssp, name)));
+                .orElseThrow(() -> notFound(mssp, name));
     }
 
-    /** The local answer only: empty when nothing matches; throws when the name is ambiguous. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The local answer only, from memory: empty when nothing matches. Never waits for I/O.
+     *
+     * @throws AmbiguousNameException when the name could mean several customers
+     */
     public Optional<CustomerView> findLocally(Mssp mssp, String name) {
+        return findIndexed(mssp.id(), name).map(IndexedCustomer::view);
+    }
+
+    Optional<IndexedCustomer> findIndexed(long msspId, String name) {
         Optional<UUID> tenantId = TenantId.parse(name);
         if (tenantId.isPresent()) {
-            return customers.findLive(mssp.id(), tenantId.get()).map(CustomerView::of);
+            return index.byTenantId(msspId, tenantId.get());
         }
         String key = NameKey.exact(name);
-        Optional<Customer> exact = customers.findByNameKey(mssp.id(), key);
+        Optional<IndexedCustomer> exact = index.byKey(msspId, key);
+        if (exact.isEmpty() && key.endsWith(".")) {
+            // "contoso.com." is the fully qualified form of the domain contoso.com.
+            exact = DomainName.parse(key).flatMap(domain -> index.byKey(msspId, domain));
+        }
         if (exact.isPresent()) {
-            return exact.map(CustomerView::of);
+            return exact;
         }
         String loose = NameKey.loose(name);
         if (loose.isEmpty()) {
             return Optional.empty();
         }
-        List<Customer> matches = customers.findByLooseKey(mssp.id(), loose, MAX_CANDIDATES);
+        List<IndexedCustomer> matches = index.byLooseKey(msspId, loose);
         if (matches.size() > 1) {
-            throw new AmbiguousNameException(matches.stream().map(CustomerCandidate::of).toList());
+            throw new AmbiguousNameException(matches.stream().limit(MAX_CANDIDATES)
+                    .map(IndexedCustomer::candidate).toList());
         }
-        return matches.stream().findFirst().map(CustomerView::of);
+        return matches.stream().findFirst();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The customer a PSA reference names, from memory; empty when none of the MSSP's live customers has it.
+     * References are never looked up in the directory: only the PSA (through an admin or an import) sets them.
+     */
+    public Optional<CustomerView> findByRef(Mssp mssp, PsaRef ref) {
+        return index.byRef(mssp.id(), ref).map(IndexedCustomer::view);
+    }
+
+    /** The 404 for a name nothing matches, with up to five similar names of the MSSP's customers. */
+    public CustomerNotFoundException notFound(Mssp mssp, String name) {
+        return new CustomerNotFoundException(suggestionsFor(mssp, name));
+    }
+
     public List<String> suggestionsFor(Mssp mssp, String name) {
         if (TenantId.parse(name).isPresent()) {
             return List.of();
         }
-        return customers.similarDisplayNames(mssp.id(), NameKey.exact(name), MAX_SUGGESTIONS);
+        return index.similarDisplayNames(mssp.id(), NameKey.exact(name), MAX_SUGGESTIONS);
     }
 }

@@ -97,7 +97,7 @@ class AuthenticationTest extends ApiTest {
     void healthAndOpenApiNeedNoToken() {
         RestAssured.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'name-index' }.status", equalTo("UP"));
         RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/tenants/{name}/portal'.get.responses.'302'.description", equalTo("Redirect to the portal"));
     }

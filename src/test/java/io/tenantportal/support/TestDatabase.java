@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.tenantportal.tenant.NameIndex;
+
 /** Direct SQL for tests: a clean slate per test, and row counts that the API cannot hide. */
 @ApplicationScoped
 public class TestDatabase {
@@ -12,17 +14,31 @@ public class TestDatabase {
     @Inject
     EntityManager em;
 
-    @Transactional
+    @Inject
+    NameIndex index;
+
+    /** Empties the tables and the name index. */
     public void reset() {
-        em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_name, customer RESTART IDENTITY").executeUpdate();
+        truncate();
+        index.reloadAll();
+    }
+
+    @Transactional
+    void truncate() {
+        em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_ref, customer_name, customer RESTART IDENTITY").executeUpdate();
     }
 
     /**
      * Adds customers "Customer 0001" to "Customer nnnn" of the MSSP straight into the tables, as
      * quickly as a test about thousands of customers needs; their names have the keys NameKey gives.
      */
-    @Transactional
     public void addNumberedCustomers(String msspTenantId, int count) {
+        insertNumberedCustomers(msspTenantId, count);
+        index.reloadAll();
+    }
+
+    @Transactional
+    void insertNumberedCustomers(String msspTenantId, int count) {
         em.createNativeQuery("""
                 INSERT INTO customer (mssp_id, tenant_id, display_name, default_domain, domains, source)
                 SELECT m.id, CAST(lpad(to_hex(i), 8, '0') || '-0000-4000-8000-000000000000' AS uuid),
@@ -35,6 +51,19 @@ public class TestDatabase {
                 INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key)
                 SELECT c.mssp_id, c.id, 'display_name', c.display_name, lower(c.display_name), lower(c.display_name)
                 FROM customer c WHERE c.source = 'import' AND c.display_name LIKE 'Customer %'""").executeUpdate();
+    }
+
+    /** Runs a statement in a transaction of its own, as another replica or a script would. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int execute(String sql) {
+        return em.createNativeQuery(sql).executeUpdate();
+    }
+
+    /** A single value of a query, as text. */
+    @Transactional
+    public String text(String sql) {
+        Object value = em.createNativeQuery(sql).getSingleResult();
+        return value == null ? null : value.toString();
     }
 
     @Transactional

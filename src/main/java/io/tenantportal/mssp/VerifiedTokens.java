@@ -1,0 +1,116 @@
+package io.tenantportal.mssp;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Bearer tokens quarkus-oidc has verified, remembered until they expire. Verifying an RS256 token
+ * (parsing, signature, claims) was the largest single cost of a redirect in the JFR profile (see the
+ * README's benchmark section), and ticketing tools send the same token for every call until it
+ * expires. An entry is keyed by the whole token text and ends at the token's {@code exp}; only
+ * tokens checked by the bearer (default) OIDC tenant, exactly as sent in this request's
+ * Authorization header, are remembered. quarkus-oidc has no such cache for local JWT verification
+ * (its token cache serves introspection and UserInfo), hence this class.
+ */
+@ApplicationScoped
+public class VerifiedTokens implements SecurityIdentityAugmentor {
+
+    static final int MAX_TOKENS = 10_000;
+    private static final String BEARER = "Bearer ";
+
+    private record Verified(SecurityIdentity identity, Instant expiresAt) {
+    }
+
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(MAX_TOKENS)
+            .expireAfter(new Expiry<String, Verified>() {
+                @Override
+                public long expireAfterCreate(String token, Verified entry, long now) {
+                    return Math.max(0, Duration.between(Instant.now(), entry.expiresAt()).toNanos());
+                }
+
+                @Override
+                public long expireAfterUpdate(String token, Verified entry, long now, long current) {
+                    return expireAfterCreate(token, entry, now);
+                }
+
+                @Override
+                public long expireAfterRead(String token, Verified entry, long now, long current) {
+                    return current;
+                }
+            })
+            .build();
+
+    /** The identity of a token verified before and not yet expired, for this request. */
+    Optional<SecurityIdentity> lookUp(String token, RoutingContext request) {
+        Verified entry = verified.getIfPresent(token);
+        if (entry == null || !Instant.now().isBefore(entry.expiresAt())) {
+            return Optional.empty();
+        }
+        // The same identity, but bound to this request rather than the one that verified it.
+        return Optional.of(QuarkusSecurityIdentity.builder(entry.identity())
+                .addAttribute(RoutingContext.class.getName(), request)
+                .addAttribute(AuthenticationRequestContext.class.getName(),
+                        request.get(AuthenticationRequestContext.class.getName()))
+                .build());
+    }
+
+    /** The bearer token of a request, or null. */
+    static String bearerToken(RoutingContext request) {
+        String authorization = request.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length()).strip();
+    }
+
+    /** Runs after every other augmentor, so what is remembered is the identity the application saw. */
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        remember(identity);
+        return Uni.createFrom().item(identity);
+    }
+
+    private void remember(SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0
+                || !OidcUtils.DEFAULT_TENANT_ID.equals(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE))) {
+            return;
+        }
+        RoutingContext request = identity.getAttribute(RoutingContext.class.getName());
+        TokenCredential credential = identity.getCredential(TokenCredential.class);
+        String sent = request == null ? null : bearerToken(request);
+        if (credential == null || sent == null || !sent.equals(credential.getToken())) {
+            return;
+        }
+        verified.put(sent, new Verified(identity, Instant.ofEpochSecond(jwt.getExpirationTime())));
+    }
+
+    void forget() {
+        verified.invalidateAll();
+    }
+}

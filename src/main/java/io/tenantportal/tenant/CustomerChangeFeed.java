@@ -1,0 +1,199 @@
+package io.tenantportal.tenant;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tenantportal.mssp.MsspRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+
+/**
+ * Keeps this replica's {@link NameIndex} in step with what other replicas (and syncs, imports, scripts)
+ * commit: PostgreSQL notifies the channel {@value #CHANNEL} with a customer id from the writing
+ * transaction (see V4__customer_change_notifications.sql), and the customers named are read again in
+ * batches. Vert.x's PgSubscriber holds the LISTEN connection and reconnects when it drops; every time
+ * it is listening again the whole index is reloaded, because notifications sent meanwhile are lost.
+ */
+@ApplicationScoped
+public class CustomerChangeFeed {
+
+    static final String CHANNEL = "tenantportal_customers";
+    /** Shows in pg_stat_activity, so an operator (or a test) can find the listening connection. */
+    public static final String APPLICATION_NAME = "tenant-portal-listener";
+    private static final Logger LOG = Logger.getLogger(CustomerChangeFeed.class);
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(10);
+    private static final long MAX_RECONNECT_DELAY_MS = 2_000;
+    /** Reloads name at most this many customers per query. */
+    private static final int BATCH = 1_000;
+    /** A LISTEN connection that a silent network cut left hanging is noticed by this ping. */
+    private static final long PING_EVERY_MS = 10_000;
+    private static final long PING_TIMEOUT_MS = 5_000;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    NameIndex index;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private PgSubscriber subscriber;
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    private volatile boolean started;
+    /** One thread applies notifications in the order they came, off the event loop. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "customer-change-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    void onStart(@Observes @Priority(MsspRegistry.STARTUP_PRIORITY + 3) StartupEvent event) {
+        subscriber = PgSubscriber.subscriber(vertx, connectOptions())
+                .reconnectPolicy(retries -> Math.min(MAX_RECONNECT_DELAY_MS, 100L * (1L << Math.min(retries, 5))));
+        subscriber.channel(CHANNEL)
+                .handler(this::onNotification)
+                .subscribeHandler(v -> onListening());
+        try {
+            // Listen first, then load: a change committed in between is both loaded and notified, never lost.
+            subscriber.connect().toCompletionStage().toCompletableFuture()
+                    .get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warnf("name index: cannot listen for customer changes yet (%s); retrying, and reloading once "
+                    + "listening", e.getClass().getSimpleName());
+        }
+        index.reloadAll();
+        started = true;
+        vertx.setPeriodic(PING_EVERY_MS, id -> ping());
+    }
+
+    /** Closes a LISTEN connection that no longer answers; the subscriber then reconnects and we reload. */
+    private void ping() {
+        PgConnection connection = subscriber.actualConnection();
+        if (connection == null) {
+            return;
+        }
+        long timeout = vertx.setTimer(PING_TIMEOUT_MS, id -> {
+            LOG.warn("name index: the LISTEN connection stopped answering; reconnecting");
+            connection.close();
+        });
+        connection.query("SELECT 1").execute().onComplete(result -> {
+            vertx.cancelTimer(timeout);
+            if (result.failed()) {
+                connection.close();
+            }
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+        worker.shutdownNow();
+    }
+
+    /** True while the LISTEN connection is up. */
+    public boolean listening() {
+        return subscriber != null && subscriber.actualConnection() != null;
+    }
+
+    private void onListening() {
+        LOG.debug("name index: listening for customer changes");
+        if (started) {
+            // Back after a lost connection: what was notified meanwhile is lost, so read everything again.
+            queueFullReload();
+        }
+    }
+
+    private void onNotification(String payload) {
+        if ("*".equals(payload)) {
+            queueFullReload();
+            return;
+        }
+        try {
+            pending.add(Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+            LOG.debugf("name index: ignored a notification that is not a customer id");
+            return;
+        }
+        if (drainQueued.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainQueued.set(false);
+        Set<Long> ids = new HashSet<>(pending);
+        pending.removeAll(ids);
+        List<Long> all = List.copyOf(ids);
+        try {
+            for (int from = 0; from < all.size(); from += BATCH) {
+                index.reload(all.subList(from, Math.min(all.size(), from + BATCH)));
+            }
+        } catch (IndexUnavailableException e) {
+            // The database went away between the notification and the read: read everything once it is back.
+            LOG.warnf("name index: %s; reloading everything when the database answers", e.getMessage());
+            queueFullReload();
+        }
+    }
+
+    private void queueFullReload() {
+        if (reloadQueued.compareAndSet(false, true)) {
+            worker.execute(this::fullReload);
+        }
+    }
+
+    private void fullReload() {
+        reloadQueued.set(false);
+        try {
+            index.reloadAll();
+        } catch (IndexUnavailableException e) {
+            LOG.warnf("name index: %s; trying again shortly", e.getMessage());
+            vertx.setTimer(MAX_RECONNECT_DELAY_MS, id -> queueFullReload());
+        }
+    }
+
+    /** The LISTEN connection goes to the same database as the JDBC pool, with the same credentials. */
+    PgConnectOptions connectOptions() {
+        String uri = jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring("jdbc:".length()) : jdbcUrl;
+        PgConnectOptions options = PgConnectOptions.fromUri(uri);
+        username.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        options.addProperty("application_name", APPLICATION_NAME);
+        options.setTcpKeepAlive(true);
+        return options;
+    }
+
+    /** The listening connection, for tests that cut it. */
+    PgConnection connection() {
+        return subscriber.actualConnection();
+    }
+}

@@ -1,0 +1,111 @@
+package io.tenantportal.tenant;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Reads customers and their live names for the {@link NameIndex}, straight over JDBC: the index loads
+ * every customer at start-up and reloads single customers on notifications, outside any transaction,
+ * so plain rows are all it needs (no entities, no persistence context to grow).
+ */
+@ApplicationScoped
+class CustomerSnapshots {
+
+    private static final String CUSTOMER_COLUMNS = """
+            SELECT c.id, c.mssp_id, c.version, c.deleted_at IS NOT NULL, c.tenant_id, c.display_name,
+                   c.default_domain, c.initial_domain, c.domains, c.aliases, c.source, c.verified_at,
+                   c.created_at, c.updated_at, c.gone_from_directory_at, c.refs
+            FROM customer c""";
+    private static final String NAME_COLUMNS = """
+            SELECT n.customer_id, n.name_key, n.loose_key, n.kind FROM customer_name n""";
+
+    @Inject
+    DataSource dataSource;
+
+    /** Every live customer of every MSSP. */
+    List<IndexedCustomer> allLive() {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<Long, List<IndexedCustomer.IndexedName>> names = names(connection,
+                    NAME_COLUMNS + " WHERE n.deleted_at IS NULL", null);
+            return customers(connection, CUSTOMER_COLUMNS + " WHERE c.deleted_at IS NULL", null, names);
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("loading the customers failed", e);
+        }
+    }
+
+    /** These customers as they are now, deleted ones included; ids the database does not have are left out. */
+    List<IndexedCustomer> byIds(Collection<Long> ids) {
+        Long[] idArray = ids.toArray(Long[]::new);
+        try (Connection connection = dataSource.getConnection()) {
+            Map<Long, List<IndexedCustomer.IndexedName>> names = names(connection,
+                    NAME_COLUMNS + " WHERE n.deleted_at IS NULL AND n.customer_id = ANY (?)", idArray);
+            return customers(connection, CUSTOMER_COLUMNS + " WHERE c.id = ANY (?)", idArray, names);
+        } catch (SQLException e) {
+            throw new IndexUnavailableException("reloading changed customers failed", e);
+        }
+    }
+
+    private static Map<Long, List<IndexedCustomer.IndexedName>> names(Connection connection, String sql, Long[] ids)
+            throws SQLException {
+        Map<Long, List<IndexedCustomer.IndexedName>> names = new HashMap<>();
+        try (PreparedStatement statement = prepare(connection, sql, ids); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>(6)).add(new IndexedCustomer.IndexedName(
+                        rows.getString(2), rows.getString(3), new NameKind.Column().convertToEntityAttribute(
+                                rows.getString(4))));
+            }
+        }
+        return names;
+    }
+
+    private static List<IndexedCustomer> customers(Connection connection, String sql, Long[] ids,
+            Map<Long, List<IndexedCustomer.IndexedName>> names) throws SQLException {
+        List<IndexedCustomer> customers = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, sql, ids); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                boolean deleted = rows.getBoolean(4);
+                UUID tenantId = rows.getObject(5, UUID.class);
+                CustomerView view = new CustomerView(tenantId.toString(), rows.getString(6), rows.getString(7),
+                        rows.getString(8), strings(rows.getArray(9)), strings(rows.getArray(10)),
+                        CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), rows.getString(11), instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)),
+                        instant(rows.getTimestamp(14)), instant(rows.getTimestamp(15)));
+                customers.add(new IndexedCustomer(id, rows.getLong(2), rows.getLong(3), deleted, tenantId, view,
+                        deleted ? List.of() : names.getOrDefault(id, List.of())));
+            }
+        }
+        return customers;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Long[] ids) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        if (ids != null) {
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+        }
+        return statement;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,223 @@
+package io.tenantportal.tenant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executor;
+
+/**
+ * One MSSP's customers in memory, found by tenant id, exact name key and loose key, plus similar names.
+ * Reads take no lock and see each customer either before or after a change; changes are serialised per
+ * MSSP. A changed customer's new keys are added before its dropped keys are removed, so a name it keeps
+ * never goes missing for a reader in between.
+ */
+final class MsspNames {
+
+    /** Rebuild the similar-names index once this many customers changed since it was built. */
+    static final int REBUILD_AFTER_CHANGES = 256;
+
+    /** Every customer id seen, deleted ones too (so a late, older copy cannot bring one back). */
+    private final Map<Long, IndexedCustomer> byId = new ConcurrentHashMap<>();
+    /** When each customer was last applied, in {@link #sequence} numbers. */
+    private final Map<Long, Long> appliedAt = new ConcurrentHashMap<>();
+    private final Map<UUID, IndexedCustomer> byTenantId = new ConcurrentHashMap<>();
+    private final Map<String, IndexedCustomer> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Set<Long>> byLooseKey = new ConcurrentHashMap<>();
+    private final Map<PsaRef, IndexedCustomer> byRef = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    private volatile SimilarNames similar = SimilarNames.EMPTY;
+    /** Customers changed since {@link #similar} was built, with the sequence of their change. */
+    private final Map<Long, Long> changedSinceBuild = new ConcurrentHashMap<>();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    long sequence() {
+        return sequence.get();
+    }
+
+    /**
+     * Takes a customer's current state unless a newer version is already held.
+     *
+     * @param force take it even when older: a full reload's copy replaces what was there before it began
+     */
+    synchronized boolean apply(IndexedCustomer next, boolean force) {
+        IndexedCustomer previous = byId.get(next.id());
+        if (previous != null && previous.version() > next.version() && !force) {
+            return false;
+        }
+        long at = sequence.incrementAndGet();
+        byId.put(next.id(), next);
+        appliedAt.put(next.id(), at);
+        Set<String> keptKeys = new HashSet<>();
+        Set<String> keptLoose = new HashSet<>();
+        Set<PsaRef> keptRefs = new HashSet<>();
+        if (!next.deleted()) {
+            byTenantId.put(next.tenantId(), next);
+            for (PsaRef ref : next.view().refs()) {
+                byRef.put(ref, next);
+                keptRefs.add(ref);
+            }
+            for (IndexedCustomer.IndexedName name : next.names()) {
+                byKey.put(name.key(), next);
+                keptKeys.add(name.key());
+                if (name.looseKey() != null && !name.looseKey().isEmpty()) {
+                    byLooseKey.computeIfAbsent(name.looseKey(), k -> ConcurrentHashMap.newKeySet()).add(next.id());
+                    keptLoose.add(name.looseKey());
+                }
+            }
+        }
+        if (previous != null && !previous.deleted()) {
+            if (next.deleted() || !previous.tenantId().equals(next.tenantId())) {
+                byTenantId.computeIfPresent(previous.tenantId(), (k, held) -> held.id() == previous.id() ? null : held);
+            }
+            for (PsaRef ref : previous.view().refs()) {
+                if (!keptRefs.contains(ref)) {
+                    byRef.computeIfPresent(ref, (k, held) -> held.id() == previous.id() ? null : held);
+                }
+            }
+            for (IndexedCustomer.IndexedName name : previous.names()) {
+                if (!keptKeys.contains(name.key())) {
+                    byKey.computeIfPresent(name.key(), (k, held) -> held.id() == previous.id() ? null : held);
+                }
+                String loose = name.looseKey();
+                if (loose != null && !loose.isEmpty() && !keptLoose.contains(loose)) {
+                    byLooseKey.computeIfPresent(loose, (k, ids) -> {
+                        ids.remove(previous.id());
+                        return ids.isEmpty() ? null : ids;
+                    });
+                }
+            }
+        }
+        changedSinceBuild.put(next.id(), at);
+        return true;
+    }
+
+    /** Forgets customers the database no longer has, unless they were applied after {@code since}. */
+    synchronized void forgetUnless(Set<Long> present, long since) {
+        for (Long id : new ArrayList<>(byId.keySet())) {
+            if (!present.contains(id)) {
+                forget(id, since);
+            }
+        }
+    }
+
+    /** Forgets one customer the database no longer has, unless it was applied after {@code since}. */
+    synchronized void forget(long id, long since) {
+        IndexedCustomer held = byId.get(id);
+        if (held == null || appliedAt.getOrDefault(id, 0L) > since) {
+            return;
+        }
+        if (!held.deleted()) {
+            apply(held.asDeleted(), true);
+        }
+        byId.remove(id);
+        appliedAt.remove(id);
+    }
+
+    long appliedAt(long customerId) {
+        return appliedAt.getOrDefault(customerId, 0L);
+    }
+
+    Optional<IndexedCustomer> byTenantId(UUID tenantId) {
+        return Optional.ofNullable(byTenantId.get(tenantId));
+    }
+
+    Optional<IndexedCustomer> byKey(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    Optional<IndexedCustomer> byRef(PsaRef ref) {
+        return Optional.ofNullable(byRef.get(ref));
+    }
+
+    /** Customers reached by a loose key, in display-name order. */
+    List<IndexedCustomer> byLooseKey(String looseKey) {
+        Set<Long> ids = byLooseKey.get(looseKey);
+        if (ids == null) {
+            return List.of();
+        }
+        List<IndexedCustomer> found = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            IndexedCustomer customer = byId.get(id);
+            if (customer != null && !customer.deleted()) {
+                found.add(customer);
+            }
+        }
+        found.sort(IndexedCustomer::byDisplayName);
+        return found;
+    }
+
+    /** Every live customer, in no particular order. */
+    java.util.Collection<IndexedCustomer> live() {
+        return byTenantId.values();
+    }
+
+    int size() {
+        return byTenantId.size();
+    }
+
+    /**
+     * Display names of the customers most similar to the key, nearest first, then by display name. Uses
+     * the built index for customers unchanged since it was built and scores changed ones directly, so a
+     * write is reflected at once; the index is rebuilt in the background once enough changed.
+     */
+    List<String> similarDisplayNames(String key, int limit, Executor background) {
+        long[] query = Trigrams.set(key);
+        SimilarNames index = similar;
+        Map<Long, Long> changed = changedSinceBuild;
+        Map<Long, SimilarNames.Match> best = index.matches(query, changed::containsKey);
+        for (Long id : changed.keySet()) {
+            IndexedCustomer customer = byId.get(id);
+            if (customer == null || customer.deleted()) {
+                continue;
+            }
+            for (IndexedCustomer.IndexedName name : customer.names()) {
+                double distance = SimilarNames.distance(query, name.key());
+                if (distance <= 1) {
+                    best.merge(id, new SimilarNames.Match(customer, distance),
+                            (a, b) -> a.distance() <= b.distance() ? a : b);
+                }
+            }
+        }
+        if (changed.size() >= REBUILD_AFTER_CHANGES) {
+            rebuildSimilar(background);
+        }
+        return best.values().stream()
+                .sorted(Comparator.comparingDouble(SimilarNames.Match::distance)
+                        .thenComparing(SimilarNames.Match::customer, IndexedCustomer::byDisplayName))
+                .limit(limit)
+                .map(m -> m.customer().view().displayName())
+                .toList();
+    }
+
+    /** Builds the similar-names index from the current customers, once at a time. */
+    void rebuildSimilar(Executor executor) {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                long builtAt;
+                List<IndexedCustomer> customers;
+                synchronized (this) {
+                    builtAt = sequence.get();
+                    customers = List.copyOf(byTenantId.values());
+                }
+                SimilarNames built = new SimilarNames(customers);
+                similar = built;
+                // Changes made while building may or may not be in it: they stay "changed" and are scored directly.
+                changedSinceBuild.entrySet().removeIf(e -> e.getValue() <= builtAt);
+            } finally {
+                rebuilding.set(false);
+            }
+        });
+    }
+}

@@ -1,0 +1,132 @@
+package io.tenantportal.tenant;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Every MSSP's customers and names in memory, so resolving a name (tenant id, exact key, loose key) and
+ * suggesting similar names need no database round trip. It is loaded at start-up and kept current:
+ * a write applies its own changes when its transaction commits (read-your-writes on this replica), and
+ * {@link CustomerChangeFeed} applies what other replicas committed, as PostgreSQL notifies it.
+ */
+@ApplicationScoped
+public class NameIndex {
+
+    private static final Logger LOG = Logger.getLogger(NameIndex.class);
+
+    @Inject
+    CustomerSnapshots snapshots;
+
+    private final Map<Long, MsspNames> byMssp = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "name-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean loaded;
+
+    MsspNames of(long msspId) {
+        return byMssp.computeIfAbsent(msspId, id -> new MsspNames());
+    }
+
+    /** True once the first full load finished: until then the replica is not ready. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** Live customers per MSSP id. */
+    public Map<Long, Integer> sizes() {
+        Map<Long, Integer> sizes = new HashMap<>();
+        byMssp.forEach((mssp, names) -> sizes.put(mssp, names.size()));
+        return sizes;
+    }
+
+    Optional<IndexedCustomer> byTenantId(long msspId, UUID tenantId) {
+        return of(msspId).byTenantId(tenantId);
+    }
+
+    Optional<IndexedCustomer> byKey(long msspId, String key) {
+        return of(msspId).byKey(key);
+    }
+
+    Optional<IndexedCustomer> byRef(long msspId, PsaRef ref) {
+        return of(msspId).byRef(ref);
+    }
+
+    List<IndexedCustomer> byLooseKey(long msspId, String looseKey) {
+        return of(msspId).byLooseKey(looseKey);
+    }
+
+    List<String> similarDisplayNames(long msspId, String key, int limit) {
+        return of(msspId).similarDisplayNames(key, limit, background);
+    }
+
+    Collection<IndexedCustomer> live(long msspId) {
+        return of(msspId).live();
+    }
+
+    /** Applies states that a committed transaction wrote; older versions than those held are ignored. */
+    void apply(Collection<IndexedCustomer> customers) {
+        for (IndexedCustomer customer : customers) {
+            of(customer.msspId()).apply(customer, false);
+        }
+    }
+
+    /** Reads these customers again and applies what the database holds now. */
+    void reload(Collection<Long> customerIds) {
+        Map<MsspNames, Long> startedAt = new HashMap<>();
+        byMssp.values().forEach(names -> startedAt.put(names, names.sequence()));
+        List<IndexedCustomer> found = snapshots.byIds(customerIds);
+        apply(found);
+        Set<Long> missing = new HashSet<>(customerIds);
+        found.forEach(c -> missing.remove(c.id()));
+        // Rows gone from the table (only a TRUNCATE does that): forget them where nothing newer arrived.
+        startedAt.forEach((names, since) -> missing.forEach(id -> names.forget(id, since)));
+    }
+
+    /**
+     * Loads every customer and replaces what the index held before the load began; what a write applied
+     * while loading is kept. Used at start-up and whenever notifications may have been missed.
+     */
+    public void reloadAll() {
+        Map<Long, Long> startedAt = new HashMap<>();
+        byMssp.forEach((mssp, names) -> startedAt.put(mssp, names.sequence()));
+        long started = System.nanoTime();
+        List<IndexedCustomer> all = snapshots.allLive();
+        Map<Long, Set<Long>> present = new HashMap<>();
+        for (IndexedCustomer customer : all) {
+            MsspNames names = of(customer.msspId());
+            long since = startedAt.getOrDefault(customer.msspId(), 0L);
+            // A copy applied before this load began is older than what the load read: replace it.
+            names.apply(customer, names.appliedAt(customer.id()) <= since);
+            present.computeIfAbsent(customer.msspId(), m -> new HashSet<>()).add(customer.id());
+        }
+        byMssp.forEach((mssp, names) -> {
+            names.forgetUnless(present.getOrDefault(mssp, Set.of()), startedAt.getOrDefault(mssp, 0L));
+            names.rebuildSimilar(Runnable::run);
+        });
+        loaded = true;
+        LOG.infof("name index: %d customers of %d MSSP(s) loaded in %d ms", all.size(), present.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}
