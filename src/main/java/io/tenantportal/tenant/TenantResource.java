@@ -52,9 +52,9 @@ public class TenantResource {
 
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
-    @Operation(summary = "List customers", description = "The caller's customers filtered by q, the one q names "
-            + "exactly (tenant id, name, alias or domain) first, then by display name; filtered by q "
-            + "(a part of any name, or a tenant id). Pages count from 0.")
+    @Operation(summary = "List customers", description = "The caller's customers whose names contain q (or "
+            + "whose tenant id it is): the one q names exactly (tenant id, name, alias or domain) first, then by "
+            + "display name. Pages count from 0.")
     @APIResponse(responseCode = "200", description = "A page of customers", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerPage.class),
             examples = @ExampleObject(name = "page", value = """
