@@ -5,6 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tenantportal.audit.AccessLog;
+import io.tenantportal.integration.IntegrationKeys;
+
 /** Direct SQL for tests: a clean slate per test, and row counts that the API cannot hide. */
 @ApplicationScoped
 public class TestDatabase {
@@ -12,9 +16,21 @@ public class TestDatabase {
     @Inject
     EntityManager em;
 
-    @Transactional
+    @Inject
+    AccessLog accessLog;
+
+    @Inject
+    IntegrationKeys integrationKeys;
+
     public void reset() {
-        em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_name, customer RESTART IDENTITY").executeUpdate();
+        // Accesses of an earlier test are written now, so none of them lands in this test's rows.
+        accessLog.flush();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_name, customer, integration_key, integration "
+                    + "RESTART IDENTITY").executeUpdate();
+            em.createNativeQuery("UPDATE integration_change SET version = version + 1").executeUpdate();
+        });
+        integrationKeys.reload();
     }
 
     /**
@@ -35,6 +51,12 @@ public class TestDatabase {
                 INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key)
                 SELECT c.mssp_id, c.id, 'display_name', c.display_name, lower(c.display_name), lower(c.display_name)
                 FROM customer c WHERE c.source = 'import' AND c.display_name LIKE 'Customer %'""").executeUpdate();
+    }
+
+    /** Runs a statement as another replica or an operator would, behind the service's back. */
+    @Transactional
+    public int execute(String sql) {
+        return em.createNativeQuery(sql).executeUpdate();
     }
 
     @Transactional
