@@ -24,8 +24,6 @@ public record AuditFilter(String kind, UUID actorId, String actorName, UUID tena
     private static final Instant EARLIEST = Instant.EPOCH;
     private static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
-    public static final AuditFilter NONE = new AuditFilter(null, null, null, null, null, null);
-
     /** Parses the query parameters; a malformed one is a 400 naming it. */
     public static AuditFilter parse(String kind, String actor, String tenantId, String from, String to) {
         String kindValue = blank(kind) ? null : kind.strip();

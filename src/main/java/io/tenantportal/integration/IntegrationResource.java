@@ -85,7 +85,8 @@ public class IntegrationResource {
     public Response create(IntegrationInput body, @Context UriInfo uriInfo) {
         Mssp mssp = entraAdminsMssp();
         IssuedKey issued = service.create(mssp, body, caller.actor());
-        URI location = uriInfo.getAbsolutePathBuilder().path(issued.integration().id().toString()).build();
+        URI location = uriInfo.getBaseUriBuilder().path(IntegrationResource.class)
+                .path(issued.integration().id().toString()).build();
         return Response.created(location).entity(issued).header("Cache-Control", "no-store").build();
     }
 
