@@ -27,8 +27,8 @@ import io.tenantportal.problem.ProblemException;
 
 /**
  * Creates, lists, rotates and revokes one MSSP's integrations. Each write is one transaction that
- * also records the change in the audit log and bumps the change counter; after the commit this
- * replica reloads its keys at once, the others within seconds ({@link IntegrationKeys}).
+ * also records the change in the audit log and bumps the change counter that every replica's
+ * {@link IntegrationKeys} watches.
  */
 @ApplicationScoped
 public class IntegrationService {
@@ -76,6 +76,7 @@ public class IntegrationService {
                         ? nameTaken(name) : e;
             }
             integrations.addKey(integration.id, key, now);
+            integrations.markChanged();
             audit.record(mssp.id(), actor, "integration.created", null, name + " (" + body.role() + ")");
             return IntegrationView.of(integration, null);
         });
@@ -107,6 +108,7 @@ public class IntegrationService {
             Instant until = now.plus(grace);
             integrations.retireKeys(integration.id, until);
             integrations.addKey(integration.id, key, now);
+            integrations.markChanged();
             audit.record(mssp.id(), actor, "integration.rotated", null,
                     integration.name + " (previous key valid until " + until + ")");
             return new IssuedKey(view(integration), key, until);
@@ -117,19 +119,19 @@ public class IntegrationService {
     public boolean revoke(Mssp mssp, UUID id, Actor actor) {
         return write(() -> integrations.lockOwned(mssp.id(), id).filter(i -> i.revokedAt == null).map(integration -> {
             integration.revokedAt = now();
+            integrations.markChanged();
             audit.record(mssp.id(), actor, "integration.revoked", null, integration.name);
             return true;
         }).orElse(false));
     }
 
-    /** Runs a write in its own transaction with the change counter bumped, then reloads this replica's keys. */
+    /**
+     * Runs a write in its own transaction; once it has committed, this replica reloads its keys at
+     * once if the write bumped the change counter (the others notice within seconds).
+     */
     private <T> T write(Supplier<T> change) {
-        T result = QuarkusTransaction.requiringNew().call(() -> {
-            T value = change.get();
-            integrations.markChanged();
-            return value;
-        });
-        keys.reload();
+        T result = QuarkusTransaction.requiringNew().call(change::get);
+        keys.reloadIfChanged();
         return result;
     }
 
