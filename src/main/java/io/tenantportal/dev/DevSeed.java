@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
+import io.tenantportal.mssp.Actor;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.MsspRegistry;
 import io.tenantportal.tenant.CustomerDraft;
@@ -54,7 +55,7 @@ public class DevSeed {
         for (Sample s : SAMPLES) {
             CustomerInput input = new CustomerInput(null, s.displayName(), s.domain(), s.initialDomain(),
                     List.of(s.domain()), s.aliases(), List.of(), "import");
-            if (customers.put(mssp, CustomerDraft.from(UUID.fromString(s.tenantId()), input), "dev-seed").created()) {
+            if (customers.put(mssp, CustomerDraft.from(UUID.fromString(s.tenantId()), input), Actor.system("dev-seed")).created()) {
                 created++;
             }
         }

@@ -1,6 +1,7 @@
 package io.tenantportal.mssp;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,11 @@ import io.tenantportal.tenant.TenantId;
 @RequestScoped
 public class CallerMssp {
 
-    /** Identity attribute carrying the tenant id for identities that are not JWTs (the dev identity). */
+    /** Identity attribute carrying the tenant id for identities that are not JWTs (dev identity, integration keys). */
     public static final String TID_ATTRIBUTE = "tid";
+    /** Identity attributes of an integration key's caller: the integration's id (a UUID) and name. */
+    public static final String INTEGRATION_ID_ATTRIBUTE = "integration.id";
+    public static final String INTEGRATION_NAME_ATTRIBUTE = "integration.name";
 
     @Inject
     SecurityIdentity identity;
@@ -39,13 +43,19 @@ public class CallerMssp {
         return mssp;
     }
 
-    /** Who the caller is, for the audit log: the token's name, or its subject for app tokens. */
-    public String actor() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            return claimText(jwt, "preferred_username").or(() -> claimText(jwt, "appid"))
-                    .orElse(String.valueOf(jwt.getSubject()));
+    /**
+     * Who the caller is, for the audit log: an integration key, or an Entra identity named by the
+     * token's user name, else its client (azp, appid), else its subject.
+     */
+    public Actor actor() {
+        if (identity.getAttribute(INTEGRATION_ID_ATTRIBUTE) instanceof UUID integrationId) {
+            return Actor.integration(integrationId, identity.getAttribute(INTEGRATION_NAME_ATTRIBUTE));
         }
-        return identity.getPrincipal().getName();
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return Actor.user(claimText(jwt, "preferred_username").or(() -> claimText(jwt, "azp"))
+                    .or(() -> claimText(jwt, "appid")).orElse(String.valueOf(jwt.getSubject())));
+        }
+        return Actor.user(identity.getPrincipal().getName());
     }
 
     private Optional<String> tenantClaim() {

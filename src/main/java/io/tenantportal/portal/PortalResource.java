@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tenantportal.audit.AccessLog;
+import io.tenantportal.audit.AccessRecord;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.Roles;
@@ -51,6 +53,9 @@ public class PortalResource {
 
     @Inject
     PortalCatalog catalog;
+
+    @Inject
+    AccessLog access;
 
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
@@ -77,20 +82,32 @@ public class PortalResource {
     public Response portal(@Parameter(example = "Contoso") @PathParam("name") String name,
             @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         Mssp mssp = caller.get();
-        MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
-        Portal portal = Optional.ofNullable(single(query, "portal")).map(PortalResource::portalNamed)
-                .orElse(Portal.DEFAULT);
-        Optional<DeepLink> deepLink = DeepLink.parse(single(query, "incident"), single(query, "alert"),
-                single(query, "device"));
+        Portal portal = null;
+        UUID tenantId = null;
+        try {
+            MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
+            portal = Optional.ofNullable(single(query, "portal")).map(PortalResource::portalNamed)
+                    .orElse(Portal.DEFAULT);
+            Optional<DeepLink> deepLink = DeepLink.parse(single(query, "incident"), single(query, "alert"),
+                    single(query, "device"));
 
-        CustomerView customer = resolver.resolve(mssp, name);
-        URI url = catalog.url(portal, UUID.fromString(customer.tenantId()), customer.initialDomain(),
-                deepLink);
-        if (wantsJson(headers)) {
-            return Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), portal.wire(),
-                    url.toString()), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+            CustomerView customer = resolver.resolve(mssp, name);
+            tenantId = UUID.fromString(customer.tenantId());
+            URI url = catalog.url(portal, tenantId, customer.initialDomain(), deepLink);
+            Response response = wantsJson(headers)
+                    ? Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), portal.wire(),
+                            url.toString()), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build()
+                    : Response.status(Response.Status.FOUND).location(url).header("Cache-Control", "no-store").build();
+            recordAccess(mssp, tenantId, name, portal, response.getStatus());
+            return response;
+        } catch (RuntimeException e) {
+            recordAccess(mssp, tenantId, name, portal, AccessLog.statusOf(e));
+            throw e;
         }
-        return Response.status(Response.Status.FOUND).location(url).header("Cache-Control", "no-store").build();
+    }
+
+    private void recordAccess(Mssp mssp, UUID tenantId, String name, Portal portal, int status) {
+        access.record(mssp, caller.actor(), new AccessRecord(tenantId, name, portal == null ? null : portal.wire(), status));
     }
 
     /** JSON only when the caller prefers it to anything else; browsers and curl get the redirect. */

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Page;
 import io.tenantportal.audit.AuditLog;
+import io.tenantportal.mssp.Actor;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.problem.ProblemException;
 
@@ -47,7 +48,7 @@ public class CustomerService {
     }
 
     /** Creates or replaces the customer with this tenant id; sending the same body again changes nothing. */
-    public PutResult put(Mssp mssp, CustomerDraft draft, String actor) {
+    public PutResult put(Mssp mssp, CustomerDraft draft, Actor actor) {
         customers.lockMappingsOf(mssp.id());
         Customer customer = customers.findLive(mssp.id(), draft.tenantId()).orElse(null);
         Map<String, CustomerDraft.DesiredName> desired = draft.names();
@@ -123,7 +124,7 @@ public class CustomerService {
         desired.keySet().removeAll(taken);
 
         boolean wasGone = existing != null && existing.goneFromDirectoryAt != null;
-        Written written = write(mssp, existing, draft, desired, actor, "customer.updated");
+        Written written = write(mssp, existing, draft, desired, Actor.system(actor), "customer.updated");
         Customer customer = written.customer();
         customer.verifiedAt = now();
         customer.goneFromDirectoryAt = null;
@@ -152,7 +153,8 @@ public class CustomerService {
             if (customer != null && customer.source == CustomerSource.GRAPH && customer.goneFromDirectoryAt == null) {
                 customer.goneFromDirectoryAt = now;
                 customer.updatedAt = now;
-                audit.record(mssp.id(), actor, "customer.gone-from-directory", tenantId, customer.displayName);
+                audit.record(mssp.id(), Actor.system(actor), "customer.gone-from-directory", tenantId,
+                        customer.displayName);
                 index.stage(customer);
                 marked++;
             }
@@ -170,7 +172,7 @@ public class CustomerService {
 
     /** Creates the customer or brings it and its names to the draft; audits what changed. */
     private Written write(Mssp mssp, Customer existing, CustomerDraft draft,
-            Map<String, CustomerDraft.DesiredName> desired, String actor, String changedAction) {
+            Map<String, CustomerDraft.DesiredName> desired, Actor actor, String changedAction) {
         Instant now = now();
         Customer customer = existing;
         boolean created = customer == null;
@@ -197,7 +199,7 @@ public class CustomerService {
     }
 
     /** Marks the customer and its names deleted; nothing is removed. */
-    public void delete(Mssp mssp, UUID tenantId, String actor) {
+    public void delete(Mssp mssp, UUID tenantId, Actor actor) {
         customers.lockMappingsOf(mssp.id());
         Customer customer = customers.findLive(mssp.id(), tenantId)
                 .orElseThrow(() -> ProblemException.notFound("No customer of this MSSP has that tenant id."));

@@ -90,7 +90,7 @@ public class AnalystPage {
         String msspName = caller.get().displayName();
         return html(INDEX.render(Map.of(
                 "msspName", Html.text(msspName),
-                "user", Html.text(caller.actor()),
+                "user", Html.text(caller.actor().name()),
                 "portals", PortalButton.markup(PortalButton.catalogue()))));
     }
 

@@ -16,7 +16,8 @@ public final class BrowserRequest {
     }
 
     public static boolean carriesCredentials(HttpServerRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        // X-API-Key: an integration key (io.tenantportal.integration), never a browser.
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader("X-API-Key") != null;
     }
 
     public static boolean isNavigation(HttpServerRequest request) {

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tenantportal.audit.AccessLog;
+import io.tenantportal.integration.IntegrationKeys;
 import io.tenantportal.tenant.NameIndex;
 
 /** Direct SQL for tests: a clean slate per test, and row counts that the API cannot hide. */
@@ -17,15 +20,23 @@ public class TestDatabase {
     @Inject
     NameIndex index;
 
-    /** Empties the tables and the name index. */
-    public void reset() {
-        truncate();
-        index.reloadAll();
-    }
+    @Inject
+    AccessLog accessLog;
 
-    @Transactional
-    void truncate() {
-        em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_ref, customer_name, customer RESTART IDENTITY").executeUpdate();
+    @Inject
+    IntegrationKeys integrationKeys;
+
+    /** Empties the tables, the name index and the key store. */
+    public void reset() {
+        // Accesses of an earlier test are written now, so none of them lands in this test's rows.
+        accessLog.flush();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_ref, customer_name, customer, "
+                    + "integration_key, integration RESTART IDENTITY").executeUpdate();
+            em.createNativeQuery("UPDATE integration_change SET version = version + 1").executeUpdate();
+        });
+        integrationKeys.reload();
+        index.reloadAll();
     }
 
     /**
@@ -53,7 +64,7 @@ public class TestDatabase {
                 FROM customer c WHERE c.source = 'import' AND c.display_name LIKE 'Customer %'""").executeUpdate();
     }
 
-    /** Runs a statement in a transaction of its own, as another replica or a script would. */
+    /** Runs a statement in a transaction of its own, as another replica, an operator or a script would. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int execute(String sql) {
         return em.createNativeQuery(sql).executeUpdate();

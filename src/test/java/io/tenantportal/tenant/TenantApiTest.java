@@ -201,7 +201,11 @@ class TenantApiTest extends ApiTest {
                 .body("total", equalTo(2))
                 .body("items.action", contains("customer.deleted", "customer.created"))
                 .body("items.tenantId", contains(CONTOSO, CONTOSO))
-                .body("items.actor", contains("ticket-sync-11111111", "ticket-sync-11111111"));
+                .body("items.kind", contains("change", "change"))
+                .body("items.actor.type", contains("user", "user"))
+                .body("items.actor.name", contains("ticket-sync-11111111", "ticket-sync-11111111"))
+                .body("items[0].detail", equalTo("Contoso Ltd"))
+                .body("items[0].at", notNullValue());
         as(TestTokens.alphaReader()).get("/audit").then().statusCode(403);
         as(TestTokens.betaAdmin()).get("/audit").then().statusCode(200).body("total", equalTo(0));
     }
