@@ -64,7 +64,19 @@ public record CustomerDraft(
             aliasesByKey.putIfAbsent(NameKey.exact(alias), alias);
         }
 
-        List<PsaRef> refInput = input.refsOrEmpty();
+        List<PsaRef> refs = validRefs(input.refsOrEmpty());
+
+        CustomerSource source = input.source() == null ? CustomerSource.MANUAL
+                : CustomerSource.fromWire(input.source()).filter(s -> s != CustomerSource.GRAPH)
+                        .orElseThrow(() -> ProblemException.invalidField("source",
+                                "must be manual or import; graph is set by sync only"));
+
+        return new CustomerDraft(tenantId, displayName, defaultDomain, initialDomain, List.copyOf(domains),
+                List.copyOf(aliasesByKey.values()), refs, source);
+    }
+
+    /** PSA references as a write gives them, validated, each once, in the order given. */
+    public static List<PsaRef> validRefs(List<PsaRef> refInput) {
         if (refInput.size() > CustomerInput.MAX_REFS) {
             throw ProblemException.invalidField("refs", "must hold at most " + CustomerInput.MAX_REFS + " references");
         }
@@ -76,14 +88,7 @@ public record CustomerDraft(
             }
             refs.add(PsaRef.of(ref.system(), ref.id(), "refs[" + i + "]"));
         }
-
-        CustomerSource source = input.source() == null ? CustomerSource.MANUAL
-                : CustomerSource.fromWire(input.source()).filter(s -> s != CustomerSource.GRAPH)
-                        .orElseThrow(() -> ProblemException.invalidField("source",
-                                "must be manual or import; graph is set by sync only"));
-
-        return new CustomerDraft(tenantId, displayName, defaultDomain, initialDomain, List.copyOf(domains),
-                List.copyOf(aliasesByKey.values()), List.copyOf(refs), source);
+        return List.copyOf(refs);
     }
 
     /** Every name that should reach the customer, by exact key; the first kind wins a shared key. */
