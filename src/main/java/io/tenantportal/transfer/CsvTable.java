@@ -57,12 +57,12 @@ final class CsvTable implements AutoCloseable {
         CsvParser parser = FACTORY.createParser(reader);
         parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
-        if (parser.nextToken() != JsonToken.START_ARRAY) {
+        CsvTable table = new CsvTable(parser);
+        String[] names = parser.nextToken() == JsonToken.START_ARRAY ? table.cells(MAX_HEADER_CHARS) : null;
+        if (names == null) {
             throw Upload.invalid("The body is empty; a CSV file starts with its header row.");
         }
-        CsvTable table = new CsvTable(parser);
-        String[] names = table.cells(MAX_HEADER_CHARS);
-        if (names == null || isBlank(names)) {
+        if (isBlank(names)) {
             throw Upload.invalid("The first row must be the header row (column names).");
         }
         List<String> header = new ArrayList<>();
