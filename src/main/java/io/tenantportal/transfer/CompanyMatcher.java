@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -101,7 +100,7 @@ class CompanyMatcher {
     private List<Candidate> evidence(long msspId, Company company) {
         Map<String, CustomerView> byDomain = new LinkedHashMap<>();
         for (String domain : company.domains()) {
-            for (String variant : Set.of(domain, domain.startsWith("www.") ? domain.substring(4) : domain)) {
+            for (String variant : List.of(domain, domain.startsWith("www.") ? domain.substring(4) : domain)) {
                 index.customerNamed(msspId, variant).filter(c -> holdsDomain(c, variant))
                         .ifPresent(c -> byDomain.putIfAbsent(c.tenantId(), c));
             }
