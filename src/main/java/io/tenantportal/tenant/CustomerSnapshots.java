@@ -94,6 +94,7 @@ public class CustomerSnapshots {
                 }
             } finally {
                 connection.rollback();
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IOException("reading the customers failed", e);
