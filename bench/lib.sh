@@ -75,9 +75,9 @@ await_ready() { # $1 port; prints milliseconds from $2 (ns) to ready
     cat "$WORK/app.log"; exit 1
 }
 
-heap_after_gc() { # MiB of heap in use after a full collection
+heap_after_gc() { # MiB of Java heap in use after a full collection (the generations; not metaspace)
     jcmd "$1" GC.run >/dev/null
-    jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v); s += v } } END { printf "%.1f", s / 1024 }'
+    jcmd "$1" GC.heap_info | awk '/generation|garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } } END { printf "%.1f", s / 1024 }'
 }
 
 stop_service() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -201,10 +202,11 @@ public class CustomerBatch {
                 }
                 target(p, mode);
             }
+            // only what an item would write can be held by someone else
             Map<String, Owner> nameOwners = nameOwners(connection, msspId, planned.stream()
-                    .filter(Planned::claims).flatMap(p -> p.names.keySet().stream()).distinct().toList());
+                    .filter(Planned::written).flatMap(p -> p.names.keySet().stream()).distinct().toList());
             Map<PsaRef, Owner> refOwners = refOwners(connection, msspId, planned.stream()
-                    .filter(Planned::claims).flatMap(p -> p.target.refs().stream()).distinct().toList());
+                    .filter(Planned::written).flatMap(p -> p.target.refs().stream()).distinct().toList());
             claimedTwice(p -> p.names.keySet(), (p, key) -> p.names.get(key).name(), (p, key) -> nameField(p, key), false);
             claimedTwice(p -> new LinkedHashSet<>(p.target.refs()), (p, ref) -> null, (p, ref) -> "refs", true);
             heldByOthers(nameOwners, refOwners);
@@ -290,20 +292,23 @@ public class CustomerBatch {
         private <K> void claimedTwice(Function<Planned, Collection<K>> claimsOf,
                 BiFunction<Planned, K, String> nameOf,
                 BiFunction<Planned, K, String> fieldOf, boolean refs) {
-            Map<K, List<Planned>> claimants = new HashMap<>();
+            // the first claimant of each key; a list only for the few keys claimed more than once
+            Map<K, Planned> first = new HashMap<>();
+            Map<K, List<Planned>> shared = new LinkedHashMap<>();
             for (Planned p : planned) {
                 if (p.claims()) {
                     for (K key : claimsOf.apply(p)) {
-                        claimants.computeIfAbsent(key, k -> new ArrayList<>(1)).add(p);
+                        Planned earlier = first.putIfAbsent(key, p);
+                        if (earlier != null) {
+                            shared.computeIfAbsent(key, k -> new ArrayList<>(List.of(earlier))).add(p);
+                        }
                     }
                 }
             }
-            for (Planned p : planned) {
-                if (!p.claims()) {
-                    continue;
-                }
-                for (K key : claimsOf.apply(p)) {
-                    for (Planned other : claimants.get(key)) {
+            for (Map.Entry<K, List<Planned>> claim : shared.entrySet()) {
+                K key = claim.getKey();
+                for (Planned p : claim.getValue()) {
+                    for (Planned other : claim.getValue()) {
                         if (other == p) {
                             continue;
                         }
@@ -394,11 +399,15 @@ public class CustomerBatch {
                 SELECT n.name_key, c.id, c.tenant_id, c.display_name
                 FROM customer_name n JOIN customer c ON c.id = n.customer_id
                 WHERE n.mssp_id = ? AND n.deleted_at IS NULL AND n.name_key = ANY (?)""")) {
-            query.setLong(1, msspId);
-            query.setArray(2, connection.createArrayOf("text", keys.toArray(String[]::new)));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    owners.put(rows.getString(1), new Owner(rows.getLong(2), rows.getObject(3, UUID.class), rows.getString(4)));
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                query.setLong(1, msspId);
+                query.setArray(2, connection.createArrayOf("text",
+                        keys.subList(from, Math.min(keys.size(), from + CHUNK)).toArray(String[]::new)));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        owners.put(rows.getString(1), new Owner(rows.getLong(2), rows.getObject(3, UUID.class),
+                                rows.getString(4)));
+                    }
                 }
             }
         }
@@ -413,13 +422,16 @@ public class CustomerBatch {
                 FROM customer_ref r JOIN customer c ON c.id = r.customer_id
                 JOIN unnest(?, ?) AS w (system, ref_id) ON w.system = r.system AND w.ref_id = r.ref_id
                 WHERE r.mssp_id = ? AND r.deleted_at IS NULL""")) {
-            query.setArray(1, connection.createArrayOf("text", refs.stream().map(PsaRef::system).toArray(String[]::new)));
-            query.setArray(2, connection.createArrayOf("text", refs.stream().map(PsaRef::id).toArray(String[]::new)));
-            query.setLong(3, msspId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    owners.put(new PsaRef(rows.getString(1), rows.getString(2)),
-                            new Owner(rows.getLong(3), rows.getObject(4, UUID.class), rows.getString(5)));
+            for (int from = 0; from < refs.size(); from += CHUNK) {
+                List<PsaRef> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK));
+                query.setArray(1, connection.createArrayOf("text", chunk.stream().map(PsaRef::system).toArray(String[]::new)));
+                query.setArray(2, connection.createArrayOf("text", chunk.stream().map(PsaRef::id).toArray(String[]::new)));
+                query.setLong(3, msspId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        owners.put(new PsaRef(rows.getString(1), rows.getString(2)),
+                                new Owner(rows.getLong(3), rows.getObject(4, UUID.class), rows.getString(5)));
+                    }
                 }
             }
         }

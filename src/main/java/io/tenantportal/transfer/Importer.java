@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.tenantportal.mssp.Actor;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.problem.ProblemException;
@@ -30,6 +32,8 @@ import io.tenantportal.tenant.TenantId;
  */
 @ApplicationScoped
 class Importer {
+
+    private static final Logger LOG = Logger.getLogger(Importer.class);
 
     enum Format {
         CSV, JSON
@@ -48,6 +52,7 @@ class Importer {
     TransferConfig config;
 
     ImportReport run(Mssp mssp, Actor actor, InputStream body, Format format, Options options) {
+        long t0 = System.nanoTime();
         Upload upload = new Upload(body, config.maxBytes().asLongValue());
         Rows rows = new Rows(options, config.maxRows());
         try {
@@ -59,6 +64,7 @@ class Importer {
         } catch (IOException e) {
             throw upload.failure(e, format.name());
         }
+        long read = System.nanoTime();
         CustomerBatch.Write write = options.dryRun() ? CustomerBatch.Write.NOTHING
                 : options.partial() ? CustomerBatch.Write.GOOD_ITEMS
                 : rows.results.isEmpty() ? CustomerBatch.Write.ALL_OR_NOTHING : CustomerBatch.Write.NOTHING;
@@ -70,8 +76,13 @@ class Importer {
                     r.outcome().name().toLowerCase(Locale.ROOT), r.reason(), r.field(), r.conflicts()));
         }
         List<ImportReport.Row> report = List.copyOf(rows.results.values());
-        return new ImportReport(options.dryRun(), options.partial(), options.addRefs() ? "refs" : null,
-                ImportReport.count(report), report);
+        ImportReport.Counts counts = ImportReport.count(report);
+        LOG.infof("import for MSSP '%s'%s: %d rows (%d created, %d updated, %d unchanged, %d invalid, %d in conflict), "
+                + "%s; read in %d ms, planned%s in %d ms", mssp.key(), options.dryRun() ? " (dry run)" : "", report.size(),
+                counts.created(), counts.updated(), counts.unchanged(), counts.invalid(), counts.conflict(),
+                written.written() ? "written" : "nothing written", (read - t0) / 1_000_000,
+                written.written() ? ", written and indexed" : "", (System.nanoTime() - read) / 1_000_000);
+        return new ImportReport(options.dryRun(), options.partial(), options.addRefs() ? "refs" : null, counts, report);
     }
 
     private static void readCsv(Upload upload, Rows rows, Options options) throws IOException {
