@@ -16,8 +16,8 @@ cd "$(dirname "$0")/.."
 ROWS="${1:-50000}"
 CUSTOMERS="${2:-10000}"
 COMPANIES="${3:-5000}"
-APP_PORT=18091
-IDP_PORT=18092
+APP_PORT=18471
+IDP_PORT=18472
 DB=tenantportal_bench_import
 MSSP_TID=0e6c1d2a-5b4f-4c3e-9a8d-7f6e5d4c3b2a
 MSSP2_TID=1f7d2e3b-6c5a-4d4f-8b9e-8a7f6e5d4c3b

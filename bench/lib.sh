@@ -22,10 +22,19 @@ build_if_stale() {
         || ./mvnw -B -q package -DskipTests
 }
 
+# Another bench on this machine may hold a port: refuse to start rather than measure someone else's service.
+require_free_port() {
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+        echo "port $1 is already in use on 127.0.0.1; stop what listens there or change the ports in $0"
+        exit 1
+    fi
+}
+
 b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
 # A signing key and its JWKS, served as the identity provider.
 start_idp() {
+    require_free_port "$IDP_PORT"
     openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
     local modulus
     modulus="$(openssl rsa -in "$WORK/key.pem" -noout -modulus | cut -d= -f2 | xxd -r -p | b64url)"
@@ -50,6 +59,8 @@ fresh_database() {
 }
 
 start_service() { # $1: extra JVM options
+    require_free_port "$APP_PORT"
+    require_free_port "$((APP_PORT + 100))"
     env QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$((APP_PORT + 100)) \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false \
