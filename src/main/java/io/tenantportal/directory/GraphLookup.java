@@ -96,6 +96,18 @@ public class GraphLookup implements DirectoryLookup {
         return tenantId.flatMap(id -> resolver.findLocally(mssp, id.toString()));
     }
 
+    @Override
+    public void refresh(Mssp mssp) {
+        if (!directory.serves(mssp)) {
+            return;
+        }
+        try {
+            sync.refreshForMiss(mssp);
+        } catch (DirectoryForbiddenException e) {
+            LOG.warnf("MSSP '%s': %s", mssp.key(), e.detail());
+        }
+    }
+
     /** The tenant id Graph knows the name by, now stored; empty when Graph does not know it. */
     private Optional<UUID> ask(Mssp mssp, String name) {
         Optional<String> domain = TenantId.parse(name).isPresent() ? Optional.empty() : DomainName.parse(name);

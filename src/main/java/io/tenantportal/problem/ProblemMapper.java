@@ -102,8 +102,9 @@ public class ProblemMapper {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> new ProblemException.FieldError(field(v), v.getMessage()))
                 .toList();
-        return Problem.response(400, "invalid-request", "Invalid request",
-                "The request has " + errors.size() + " invalid field(s).", Map.of("errors", errors)).build();
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : "The request has " + errors.size() + " invalid fields.";
+        return Problem.response(400, "invalid-request", "Invalid request", detail, Map.of("errors", errors)).build();
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
