@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.tenantportal.audit.AccessLog;
 import io.tenantportal.audit.AccessRecord;
+import io.tenantportal.limits.MissLimiter;
 import io.tenantportal.mssp.Actor;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.problem.ProblemException;
@@ -40,6 +41,9 @@ public class BulkResolver {
     @Inject
     AccessLog access;
 
+    @Inject
+    MissLimiter limiter;
+
     /** One item on its way: what it asked, and the customer or the outcome once known. */
     private static final class Pending {
         final String asked;
@@ -64,6 +68,8 @@ public class BulkResolver {
         }
         ProblemException unavailable = null;
         if (anyMiss) {
+            // One call is one miss however many of its names are unknown: they share one refresh too.
+            limiter.charge(mssp, actor);
             try {
                 directory.refresh(mssp);
             } catch (ProblemException e) {

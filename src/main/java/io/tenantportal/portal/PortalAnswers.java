@@ -16,13 +16,16 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tenantportal.audit.AccessLog;
 import io.tenantportal.audit.AccessRecord;
+import io.tenantportal.limits.MissLimiter;
+import io.tenantportal.limits.TooManyMissesException;
 import io.tenantportal.mssp.Actor;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.tenant.CustomerView;
 
 /**
  * Answers a portal call, whatever named the customer (a name, a PSA reference): the 302 to the
- * portal, or its URL as JSON, and one access-log entry for every outcome. A customer found in memory
+ * portal, or its URL as JSON, and one access-log entry for every outcome. A miss counts against the
+ * caller's miss limit before anything costly happens. A customer found in memory
  * is answered on the calling (event-loop) thread with no I/O; only a miss that may ask Microsoft
  * Graph moves to a worker thread.
  */
@@ -34,6 +37,9 @@ public class PortalAnswers {
 
     @Inject
     AccessLog access;
+
+    @Inject
+    MissLimiter limiter;
 
     /** How the caller named the customer: first from memory, then (on a worker thread) the slow way. */
     public interface Lookup {
@@ -59,9 +65,18 @@ public class PortalAnswers {
         }
         try {
             known = lookup.fromMemory();
+            if (known.isEmpty()) {
+                limiter.charge(mssp, actor);
+            }
         } catch (RuntimeException e) {
-            record(mssp, actor, asked, null, request.portal(), AccessLog.statusOf(e));
-            throw e;
+            RuntimeException answered = e;
+            try {
+                limiter.chargeFor(mssp, actor, e);
+            } catch (TooManyMissesException tooMany) {
+                answered = tooMany;
+            }
+            record(mssp, actor, asked, null, request.portal(), AccessLog.statusOf(answered));
+            throw answered;
         }
         if (known.isPresent()) {
             return Uni.createFrom().item(answer(mssp, actor, asked, known.get(), request, headers));

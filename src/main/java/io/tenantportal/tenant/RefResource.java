@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tenantportal.audit.AccessLog;
 import io.tenantportal.audit.AccessRecord;
+import io.tenantportal.limits.MissLimiter;
+import io.tenantportal.limits.TooManyMissesException;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.Roles;
@@ -38,6 +40,9 @@ public class RefResource {
 
     @Inject
     AccessLog access;
+
+    @Inject
+    MissLimiter limiter;
 
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
@@ -64,8 +69,14 @@ public class RefResource {
                     null, 200));
             return customer;
         } catch (RuntimeException e) {
-            access.record(mssp, caller.actor(), AccessRecord.unresolved(asked, null, AccessLog.statusOf(e)));
-            throw e;
+            RuntimeException answered = e;
+            try {
+                limiter.chargeFor(mssp, caller.actor(), e);
+            } catch (TooManyMissesException tooMany) {
+                answered = tooMany;
+            }
+            access.record(mssp, caller.actor(), AccessRecord.unresolved(asked, null, AccessLog.statusOf(answered)));
+            throw answered;
         }
     }
 

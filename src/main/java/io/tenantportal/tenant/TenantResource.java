@@ -1,6 +1,7 @@
 package io.tenantportal.tenant;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tenantportal.limits.MissLimiter;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.Roles;
@@ -49,6 +51,9 @@ public class TenantResource {
 
     @Inject
     TenantResolver resolver;
+
+    @Inject
+    MissLimiter limiter;
 
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
@@ -92,6 +97,17 @@ public class TenantResource {
                                     {"displayName": "Contoso Ltd", "tenantId": "2f4a..."}]}""")))
     public CustomerView get(@Parameter(example = "contoso.com") @PathParam("name") String name) {
         Mssp mssp = caller.get();
+        NameKey.requireValid(name, "name");
+        try {
+            Optional<CustomerView> known = resolver.findLocally(mssp, name);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        } catch (AmbiguousNameException e) {
+            limiter.charge(mssp, caller.actor());
+            throw e;
+        }
+        limiter.charge(mssp, caller.actor());
         return resolver.resolve(mssp, name);
     }
 

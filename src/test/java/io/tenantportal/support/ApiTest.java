@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.tenantportal.directory.GraphTestState;
+import io.tenantportal.limits.MissLimiter;
 
 /**
  * Base of the HTTP tests: one application, one identity provider, one fake Graph and one database
@@ -30,11 +31,15 @@ public abstract class ApiTest {
     @Inject
     GraphTestState graphState;
 
+    @Inject
+    MissLimiter missLimiter;
+
     @BeforeEach
     void emptyDatabase() {
         database.reset();
         GraphWireMock.reset();
         graphState.forget();
+        missLimiter.forget();
     }
 
     protected static RequestSpecification as(String token) {
