@@ -144,6 +144,32 @@ public class TenantResource {
         return Response.created(location).entity(result.customer()).build();
     }
 
+    @PUT
+    @Path("{tenantId}/refs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace a customer's PSA references", description = "Only the references change; names, "
+            + "domains and source stay, so a customer the Graph sync manages stays managed by it. Send the complete "
+            + "list; an empty list removes them all.")
+    @APIResponse(responseCode = "200", description = "The customer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed reference", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No live customer with that tenant id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A reference belongs to another customer", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "taken", value = """
+                    {"type": "urn:tenant-portal:problem:name-conflict", "title": "Name already in use", "status": 409,
+                     "detail": "The reference halopsa:12 already belongs to another customer.",
+                     "conflicts": [{"ref": {"system": "halopsa", "id": "12"}, "tenantId": "2f4a...", "displayName": "Contoso Ltd"}]}""")))
+    public CustomerView putRefs(@PathParam("tenantId") String tenantId, RefsInput body) {
+        Mssp mssp = caller.get();
+        UUID id = requireTenantId(tenantId);
+        if (body == null) {
+            throw ProblemException.badRequest("A JSON body {\"refs\": [...]} is required.");
+        }
+        return service.replaceRefs(mssp, id, PsaRef.validList(body.refsOrEmpty(), "refs"), caller.actor());
+    }
+
     @DELETE
     @Path("{tenantId}")
     @RolesAllowed(Roles.ADMIN)
