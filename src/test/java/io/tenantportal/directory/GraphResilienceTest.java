@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
 import static io.tenantportal.support.GraphWireMock.GDAP_PATH;
@@ -31,7 +32,8 @@ import io.tenantportal.support.TestTokens;
 
 /**
  * Graph's bad days, with the %test settings: 3 tries, Retry-After honoured up to 3 s, 1 s read
- * timeout, the circuit opening after 3 failed calls for 2 s.
+ * timeout, the circuit opening after 3 failed calls for 4 s, a failed refresh remembered for the
+ * 60 s of refresh-min-interval.
  */
 @QuarkusTest
 class GraphResilienceTest extends ApiTest {
@@ -49,6 +51,11 @@ class GraphResilienceTest extends ApiTest {
 
     static ValidatableResponse portal(String name) {
         return as(TestTokens.alphaReader()).get("/tenants/{name}/portal", name).then();
+    }
+
+    static int domainLookups() {
+        return GraphWireMock.server().findAll(getRequestedFor(urlPathMatching(GraphWireMock.FIND_TENANT_PREFIX + ".*")))
+                .size();
     }
 
     static void unavailable(ValidatableResponse response) {
@@ -103,52 +110,127 @@ class GraphResilienceTest extends ApiTest {
     }
 
     @Test
-    void aRetryAfterBeyondTheCapIsPassedOnInsteadOfWaited() {
+    void aRetryAfterBeyondTheCapIsPassedOnInsteadOfWaitedAndRememberedForLaterMisses() {
         gdapAnswers(aResponse().withStatus(503).withHeader("Retry-After", "120"));
 
         portal("Nobody We Know").statusCode(503).header("Retry-After", "120");
+        int retryAfter = Integer.parseInt(as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "Somebody Else")
+                .then().statusCode(503).extract().header("Retry-After"));
+        assertTrue(retryAfter > 110 && retryAfter <= 120, "what is left of Graph's 120 s: " + retryAfter);
         assertEquals(1, gdapRequests().size());
+    }
+
+    @Test
+    void aFailedRefreshIsRememberedForTheMinimumIntervalWithoutNewAttemptsOrReports() {
+        gdapAnswers(aResponse().withStatus(500));
+
+        unavailable(portal("Nobody We Know"));
+        for (String name : List.of("Somebody Else", "A Third Name", "Nobody We Know")) {
+            int retryAfter = Integer.parseInt(as(TestTokens.alphaReader()).get("/tenants/{name}/portal", name)
+                    .then().statusCode(503).body("type", equalTo("urn:tenant-portal:problem:directory-unavailable"))
+                    .extract().header("Retry-After"));
+            assertTrue(retryAfter > 50 && retryAfter <= 60, "the rest of refresh-min-interval: " + retryAfter);
+        }
+
+        assertEquals(1, gdapRequests().size());
+        as(TestTokens.alphaAdmin()).get("/sync").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].trigger", equalTo("miss"))
+                .body("[0].error", equalTo("Graph list-gdap answered 500"))
+                .body("[0].repeated", equalTo(0));
+    }
+
+    @Test
+    void listsRefusedByGraphAreRememberedAsRefusedForTheMinimumInterval() {
+        gdapAnswers(aResponse().withStatus(403));
+        GraphWireMock.server().stubFor(get(urlPathEqualTo(GraphWireMock.CONTRACTS_PATH))
+                .willReturn(aResponse().withStatus(403)));
+
+        for (String name : List.of("Nobody We Know", "Somebody Else", "A Third Name")) {
+            portal(name).statusCode(404).body("type", equalTo("urn:tenant-portal:problem:customer-not-found"));
+        }
+
+        assertEquals(1, gdapRequests().size());
+        as(TestTokens.alphaAdmin()).get("/sync").then().body("size()", equalTo(1))
+                .body("[0].forbidden", contains("gdap", "contracts"));
+    }
+
+    @Test
+    void repeatedFailuresOfSyncsFoldIntoOneReportUntilASyncSucceeds() {
+        gdapAnswers(aResponse().withStatus(504));
+        for (int i = 0; i < 3; i++) {
+            as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(503);
+        }
+        as(TestTokens.alphaAdmin()).get("/sync").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].outcome", equalTo("failed"))
+                .body("[0].error", equalTo("Graph list-gdap answered 504 3 time(s)"))
+                .body("[0].repeated", equalTo(2))
+                .body("[0].lastRepeatedAt", org.hamcrest.Matchers.notNullValue());
+
+        gdapAnswers(okJson(page(List.of(), null)));
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(200);
+        gdapAnswers(aResponse().withStatus(504));
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(503);
+        as(TestTokens.alphaAdmin()).get("/sync").then()
+                .body("outcome", contains("failed", "succeeded", "failed"))
+                .body("repeated", contains(0, 0, 2));
+    }
+
+    @Test
+    void aSuccessfulSyncEndsTheRememberedFailure() {
+        gdapAnswers(aResponse().withStatus(500));
+        unavailable(portal("Nobody We Know"));
+        gdapAnswers(okJson(page(List.of(gdap(LITWARE, "Litware Inc")), null)));
+
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(200);
+        portal("Litware Inc").statusCode(302).header("Location", "https://security.microsoft.com/?tid=" + LITWARE);
+        portal("Somebody Else").statusCode(404);
+        assertEquals(2, gdapRequests().size());
     }
 
     @Test
     void failingGraphOpensTheCircuitKnownNamesStillRedirectAndGraphHealing() throws InterruptedException {
         createCustomer(TestTokens.ALPHA, KNOWN, "Known Customer");
-        gdapAnswers(aResponse().withStatus(500));
+        GraphWireMock.server().stubFor(get(urlPathMatching(GraphWireMock.FIND_TENANT_PREFIX + ".*"))
+                .willReturn(aResponse().withStatus(500)));
 
         for (int i = 1; i <= 3; i++) {
-            unavailable(portal("Nobody We Know"));
-            assertEquals(i, gdapRequests().size(), "a 500 is not retried");
+            unavailable(portal("unknown-" + i + ".example"));
+            assertEquals(i, domainLookups(), "a 500 is not retried");
         }
-        unavailable(portal("Nobody We Know"));
-        unavailable(portal("Somebody Else"));
-        assertEquals(3, gdapRequests().size(), "the open circuit keeps Graph out of it");
+        unavailable(portal("unknown-4.example"));
+        unavailable(portal("unknown-5.example"));
+        assertEquals(3, domainLookups(), "the open circuit keeps Graph out of it");
+        assertEquals(0, gdapRequests().size());
 
         portal("Known Customer").statusCode(302).header("Location", "https://security.microsoft.com/?tid=" + KNOWN);
         given().get("/q/health/ready").then().statusCode(200);
 
         gdapAnswers(okJson(page(List.of(gdap(LITWARE, "Litware Inc")), null)));
-        Thread.sleep(2_100);
+        Thread.sleep(4_100);
         portal("Litware Inc").statusCode(302).header("Location", "https://security.microsoft.com/?tid=" + LITWARE);
         as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "Known Custmer").then().statusCode(404)
                 .body("suggestions", contains("Known Customer"));
-        assertEquals(4, gdapRequests().size(), "one trial call closed the circuit; the list is fresh for 60 s");
+        assertEquals(1, gdapRequests().size(), "one trial call closed the circuit; the list is fresh for 60 s");
     }
 
     @Test
     void hangingGraphTimesOutAndOpensTheCircuit() {
         createCustomer(TestTokens.ALPHA, KNOWN, "Known Customer");
-        gdapAnswers(okJson(page(List.of(), null)).withFixedDelay(3_000));
+        GraphWireMock.server().stubFor(get(urlPathMatching(GraphWireMock.FIND_TENANT_PREFIX + ".*"))
+                .willReturn(aResponse().withStatus(404).withFixedDelay(3_000)));
 
         for (int i = 1; i <= 3; i++) {
             long started = System.nanoTime();
-            unavailable(portal("Nobody We Know"));
+            unavailable(portal("unknown-" + i + ".example"));
             long tookMs = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(tookMs < 2_500, "read timeout is 1 s, took " + tookMs + " ms");
+            assertTrue(tookMs < 2_900, "read timeout is 1 s, Graph answers after 3 s; took " + tookMs + " ms");
         }
         long started = System.nanoTime();
-        unavailable(portal("Nobody We Know"));
+        unavailable(portal("unknown-4.example"));
         assertTrue((System.nanoTime() - started) / 1_000_000 < 500, "an open circuit answers at once");
-        assertEquals(3, gdapRequests().size());
+        assertEquals(3, domainLookups());
         portal("Known Customer").statusCode(302);
     }
 
