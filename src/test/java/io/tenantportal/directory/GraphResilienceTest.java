@@ -158,14 +158,15 @@ class GraphResilienceTest extends ApiTest {
     @Test
     void repeatedFailuresOfSyncsFoldIntoOneReportUntilASyncSucceeds() {
         gdapAnswers(aResponse().withStatus(504));
-        for (int i = 0; i < 3; i++) {
+        // Two, not three: a third failed call in a row would open the circuit (another error).
+        for (int i = 0; i < 2; i++) {
             as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(503);
         }
         as(TestTokens.alphaAdmin()).get("/sync").then().statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].outcome", equalTo("failed"))
                 .body("[0].error", equalTo("Graph list-gdap answered 504 3 time(s)"))
-                .body("[0].repeated", equalTo(2))
+                .body("[0].repeated", equalTo(1))
                 .body("[0].lastRepeatedAt", org.hamcrest.Matchers.notNullValue());
 
         gdapAnswers(okJson(page(List.of(), null)));
@@ -174,7 +175,7 @@ class GraphResilienceTest extends ApiTest {
         as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(503);
         as(TestTokens.alphaAdmin()).get("/sync").then()
                 .body("outcome", contains("failed", "succeeded", "failed"))
-                .body("repeated", contains(0, 0, 2));
+                .body("repeated", contains(0, 0, 1));
     }
 
     @Test
