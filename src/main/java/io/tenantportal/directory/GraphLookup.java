@@ -125,7 +125,8 @@ public class GraphLookup implements DirectoryLookup {
         try {
             sync.refreshForMiss(mssp);
         } catch (DirectoryForbiddenException e) {
-            LOG.warnf("MSSP '%s': %s", mssp.key(), e.detail());
+            // The sync that found both lists refused logged it once; a miss remembered after it says nothing.
+            LOG.debugf("MSSP '%s': %s", mssp.key(), e.detail());
             return Optional.empty();
         }
         return resolver.findLocally(mssp, name).map(c -> UUID.fromString(c.tenantId()));

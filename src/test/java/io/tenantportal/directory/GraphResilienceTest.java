@@ -230,7 +230,8 @@ class GraphResilienceTest extends ApiTest {
         }
         long started = System.nanoTime();
         unavailable(portal("unknown-4.example"));
-        assertTrue((System.nanoTime() - started) / 1_000_000 < 500, "an open circuit answers at once");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMs < 1_500, "an open circuit answers at once, not after Graph's 3 s; took " + tookMs + " ms");
         assertEquals(3, domainLookups());
         portal("Known Customer").statusCode(302);
     }
