@@ -183,7 +183,8 @@ class GraphClient {
             count(operation, Integer.toString(response.getStatus()));
             return response;
         } catch (ProcessingException e) {
-            boolean timedOut = causedBy(e, TimeoutException.class) || causedBy(e, io.netty.handler.timeout.TimeoutException.class);
+            // Vert.x, under the REST client, reports a read or connect timeout as a TimeoutException.
+            boolean timedOut = causedBy(e, TimeoutException.class);
             count(operation, timedOut ? "timeout" : "io-error");
             LOG.warnf("Graph %s %s", operation, timedOut ? "timed out" : "failed: " + rootName(e));
             throw unavailable("Graph " + operation + (timedOut ? " timed out" : " failed: " + rootName(e)));

@@ -1,5 +1,6 @@
 package io.tenantportal.directory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,7 @@ class GraphTokenClients implements OidcRequestFilter, OidcResponseFilter {
         long answersBefore = tokens.answers().get();
         try {
             Tokens current = tokens.helper().getTokens(tokens.client(), Map.of(), renew).await()
-                    .atMost(config.readTimeout().plus(config.connectTimeout()));
+                    .atMost(requestTimeout().plusSeconds(1));
             return "Bearer " + current.getAccessToken();
         } catch (RuntimeException e) {
             // quarkus-oidc-client says neither status nor cause (so nothing leaks); our response filter saw the status.
@@ -121,7 +122,7 @@ class GraphTokenClients implements OidcRequestFilter, OidcResponseFilter {
     @Override
     public Uni<Void> filter(OidcRequestFilterContext request) {
         ours(request.contextProperties())
-                .ifPresent(tokens -> request.request().timeout(config.readTimeout().toMillis()));
+                .ifPresent(tokens -> request.request().timeout(requestTimeout().toMillis()));
         return Uni.createFrom().voidItem();
     }
 
@@ -138,6 +139,11 @@ class GraphTokenClients implements OidcRequestFilter, OidcResponseFilter {
             }
         });
         return Uni.createFrom().voidItem();
+    }
+
+    /** Connecting included: Vert.x counts the wait for a connection into a request's timeout. */
+    private Duration requestTimeout() {
+        return config.connectTimeout().plus(config.readTimeout());
     }
 
     private Optional<MsspTokens> ours(OidcRequestContextProperties properties) {

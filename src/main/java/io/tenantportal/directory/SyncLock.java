@@ -7,24 +7,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.agroal.pool.wrapper.ConnectionWrapper;
 import io.tenantportal.mssp.Mssp;
 
 /**
- * One sync per MSSP across every replica: a PostgreSQL session advisory lock, held for the whole sync
- * while the pages are written in short transactions of their own.
+ * One sync per MSSP across every replica: a PostgreSQL session advisory lock, held on a pooled
+ * connection for the whole sync while the pages are written in short transactions of their own.
  * <p>
- * The lock lives on a database session of its own, opened for it and closed after it, never on a
- * connection of the pool: PostgreSQL releases a session lock when the session ends, so releasing is
- * closing, and no unlock that fails or finds nothing to unlock can leave the lock held on a pooled
- * connection that serves other requests afterwards. A sync is rare, so one extra connection per sync
- * costs nothing worth pooling.
+ * A session lock outlives everything but its unlock and its session. So a connection whose unlock
+ * failed, or found nothing to unlock, never goes back to the pool: it is destroyed, and the end of
+ * its session releases whatever it held. Otherwise a later request on that connection would hold
+ * the MSSP's sync lock without knowing it, and no sync of the MSSP could run again.
  */
 @ApplicationScoped
 class SyncLock {
@@ -34,83 +35,96 @@ class SyncLock {
     static final int SYNC_LOCK = 0x7470_0002;
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
+    @Inject
+    DataSource dataSource;
 
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
-    /** A held lock: closing it ends its database session, which releases the lock. */
+    /** A held lock: closing it unlocks and returns the connection, or destroys the connection. */
     static final class Held implements AutoCloseable {
-        final Connection session;
+        final Connection connection;
+        private final Mssp mssp;
 
-        private Held(Connection session) {
-            this.session = session;
+        private Held(Connection connection, Mssp mssp) {
+            this.connection = connection;
+            this.mssp = mssp;
         }
 
         @Override
         public void close() {
-            end(session);
+            boolean unlocked;
+            try {
+                unlocked = query(connection, "SELECT pg_advisory_unlock(?, ?)", mssp);
+            } catch (SQLException e) {
+                unlocked = false;
+            }
+            if (unlocked) {
+                closeQuietly(connection);
+            } else {
+                LOG.warnf("MSSP '%s': the sync lock could not be unlocked; its connection is destroyed instead",
+                        mssp.key());
+                destroy(connection);
+            }
         }
     }
 
     /** The MSSP's sync lock, or empty when another sync of the MSSP holds it. */
     Optional<Held> tryAcquire(Mssp mssp) {
-        Connection session = open(mssp);
+        Connection connection = connection(mssp);
         try {
-            if (lock(session, "SELECT pg_try_advisory_lock(?, ?)", mssp)) {
-                return Optional.of(new Held(session));
+            if (query(connection, "SELECT pg_try_advisory_lock(?, ?)", mssp)) {
+                return Optional.of(new Held(connection, mssp));
             }
-            end(session);
+            closeQuietly(connection);
             return Optional.empty();
         } catch (SQLException e) {
-            end(session);
+            // We cannot know whether the lock was taken: the connection must not keep it.
+            destroy(connection);
             throw new IllegalStateException("could not take the sync lock of MSSP " + mssp.key(), e);
         }
     }
 
     /**
-     * Waits until no sync of the MSSP runs (PostgreSQL queues us behind the holder, up to {@code wait}).
+     * Waits until no sync of the MSSP runs: PostgreSQL queues us behind its holder for at most {@code wait}
+     * ({@code lock_timeout}), then we let go at once. Transaction-scoped, so nothing outlives the wait.
      *
-     * @return false when one still runs after {@code wait}
+     * @return false when a sync still runs after {@code wait}
      */
     boolean awaitNoSync(Mssp mssp, Duration wait) {
-        Connection session = open(mssp);
-        try (Statement statement = session.createStatement()) {
-            statement.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
-            lock(session, "SELECT true FROM pg_advisory_lock(?, ?)", mssp);
-            return true;
-        } catch (SQLException e) {
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                return false;
-            }
-            throw new IllegalStateException("could not wait for the sync lock of MSSP " + mssp.key(), e);
-        } finally {
-            end(session);
-        }
-    }
-
-    private Connection open(Mssp mssp) {
-        Properties properties = new Properties();
-        username.ifPresent(user -> properties.setProperty("user", user));
-        password.ifPresent(secret -> properties.setProperty("password", secret));
-        properties.setProperty("ApplicationName", "tenant-portal sync lock");
+        Connection connection = connection(mssp);
         try {
-            Connection session = new org.postgresql.Driver().connect(url, properties);
-            if (session == null) {
-                throw new IllegalStateException("quarkus.datasource.jdbc.url is not a PostgreSQL URL");
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = " + Math.max(1, wait.toMillis()));
             }
-            return session;
+            boolean free = true;
+            try {
+                query(connection, "SELECT true FROM pg_advisory_xact_lock(?, ?)", mssp);
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw e;
+                }
+                free = false;
+            }
+            connection.rollback();
+            connection.setAutoCommit(true);
+            closeQuietly(connection);
+            return free;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not open a session for the sync lock of MSSP " + mssp.key(), e);
+            destroy(connection);
+            throw new IllegalStateException("could not wait for the sync lock of MSSP " + mssp.key(), e);
         }
     }
 
-    private static boolean lock(Connection session, String sql, Mssp mssp) throws SQLException {
-        try (PreparedStatement statement = session.prepareStatement(sql)) {
+    private Connection connection(Mssp mssp) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException("no database connection for the sync lock of MSSP " + mssp.key(),
+                    Duration.ofSeconds(5));
+        }
+    }
+
+    private static boolean query(Connection connection, String sql, Mssp mssp) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, SYNC_LOCK);
             statement.setInt(2, (int) mssp.id());
             try (ResultSet result = statement.executeQuery()) {
@@ -119,17 +133,28 @@ class SyncLock {
         }
     }
 
-    /** Ends the session; if it will not close cleanly, drops its socket, which ends it all the same. */
-    private static void end(Connection session) {
-        try {
-            session.close();
-        } catch (SQLException e) {
-            LOG.debugf("closing a sync lock session failed (%s); dropping it", e.getMessage());
+    /**
+     * Closes the connection so that it never serves again: Agroal (the Quarkus pool) destroys a connection
+     * marked flush-only instead of pooling it; any other connection is aborted, which ends its session.
+     */
+    private static void destroy(Connection connection) {
+        if (connection instanceof ConnectionWrapper pooled) {
+            pooled.getHandler().setFlushOnly();
+        } else {
             try {
-                session.abort(Runnable::run);
-            } catch (SQLException again) {
-                LOG.warnf("could not drop a sync lock session: %s", again.getMessage());
+                connection.abort(Runnable::run);
+            } catch (SQLException e) {
+                LOG.warnf("could not abort a sync lock connection: %s", e.getMessage());
             }
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debugf("closing a sync lock connection failed: %s", e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantportal.directory;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,7 +27,7 @@ class SyncReports implements PanacheRepository<SyncReport> {
         if ("failed".equals(report.outcome)) {
             SyncReport latest = find("msspId = ?1 order by startedAt desc, id desc", report.msspId).firstResult();
             if (latest != null && "failed".equals(latest.outcome) && latest.dryRun == report.dryRun
-                    && java.util.Objects.equals(latest.error, report.error)) {
+                    && Objects.equals(latest.error, report.error)) {
                 latest.repeated++;
                 latest.lastRepeatedAt = report.finishedAt;
                 return new Stored(SyncReportView.of(latest), true);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.support.ApiTest;
 
-/** The sync lock never outlives its sync on a connection that serves other work. */
+/** The sync lock never outlives its sync on a pooled connection that serves other work. */
 @QuarkusTest
 class SyncLockTest extends ApiTest {
 
@@ -44,48 +45,60 @@ class SyncLockTest extends ApiTest {
         return database.count("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid);
     }
 
+    void awaitSessionEnd(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sessions(pid) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     @Test
-    void theLockLivesOnASessionOfItsOwnThatEndsWithIt() throws InterruptedException {
+    void anUnlockedLockGivesItsConnectionBackToThePool() {
         Mssp alpha = alpha();
         long pid;
         try (SyncLock.Held held = lock.tryAcquire(alpha).orElseThrow()) {
             pid = holderOf(alpha);
             assertTrue(pid > 0, "held");
-            assertEquals(1, database.count("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid
-                    + " AND application_name = 'tenant-portal sync lock'"), "not a pooled connection");
             assertEquals(Optional.empty(), lock.tryAcquire(alpha).map(h -> "acquired twice"));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (sessions(pid) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(0, sessions(pid), "the session ended, so nothing can keep the lock");
         assertEquals(0, holderOf(alpha));
+        assertEquals(1, sessions(pid), "the connection lives on in the pool");
     }
 
     @Test
-    void aLockWhoseSessionCannotBeClosedCleanlyIsStillReleased() throws Exception {
+    void aLockThatCannotBeUnlockedTakesItsConnectionAlong() throws Exception {
         Mssp alpha = alpha();
         SyncLock.Held held = lock.tryAcquire(alpha).orElseThrow();
         long pid = holderOf(alpha);
-        // The session is in a failed transaction: an unlock on it would fail and leave the lock held.
-        held.session.setAutoCommit(false);
-        try (Statement broken = held.session.createStatement()) {
+        // A failed transaction on the lock's connection: the unlock fails, and a pool would only roll back.
+        held.connection.setAutoCommit(false);
+        try (Statement broken = held.connection.createStatement()) {
             broken.execute("SELECT 1 / 0");
-        } catch (java.sql.SQLException expected) {
+        } catch (SQLException expected) {
             // current transaction is aborted from here on
         }
         held.close();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (sessions(pid) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        awaitSessionEnd(pid);
+        assertEquals(0, sessions(pid), "destroyed, not pooled");
+        assertEquals(0, holderOf(alpha), "its session's end released the lock");
+        try (SyncLock.Held again = lock.tryAcquire(alpha).orElseThrow()) {
+            assertTrue(holderOf(alpha) > 0);
         }
-        assertEquals(0, holderOf(alpha));
-        assertTrue(lock.tryAcquire(alpha).map(h -> {
-            h.close();
-            return true;
-        }).orElse(false));
+    }
+
+    @Test
+    void anUnlockThatFindsNoLockAlsoTakesItsConnectionAlong() throws Exception {
+        Mssp alpha = alpha();
+        SyncLock.Held held = lock.tryAcquire(alpha).orElseThrow();
+        long pid = holderOf(alpha);
+        try (Statement statement = held.connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock_all()");
+        }
+        held.close();
+
+        awaitSessionEnd(pid);
+        assertEquals(0, sessions(pid), "who knows what else that session holds: destroyed");
     }
 
     @Test
