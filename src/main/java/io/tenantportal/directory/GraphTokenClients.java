@@ -14,10 +14,10 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.oidc.client.Tokens;
+import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.oidc.client.runtime.TokensHelper;
 import io.quarkus.oidc.common.OidcEndpoint;
 import io.quarkus.oidc.common.OidcRequestContextProperties;
@@ -112,7 +112,7 @@ class GraphTokenClients implements OidcRequestFilter, OidcResponseFilter {
                 .scopes(SCOPE)
                 .refreshTokenTimeSkew(config.tokenRenewBefore())
                 .connectionTimeout(config.connectTimeout())
-                // Our retry layer (GraphClient) is the only one: a failed token request fails the call it was for.
+                // The library's least: one retry of a dropped connection; GraphClient decides about the rest.
                 .connectionRetryCount(1)
                 .build();
         OidcClient client = oidcClients.newClient(clientConfig).await().atMost(config.connectTimeout());

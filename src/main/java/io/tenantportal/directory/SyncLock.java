@@ -134,18 +134,18 @@ class SyncLock {
     }
 
     /**
-     * Closes the connection so that it never serves again: Agroal (the Quarkus pool) destroys a connection
-     * marked flush-only instead of pooling it; any other connection is aborted, which ends its session.
+     * Ends the connection's session at once (which releases every lock of it) and keeps the connection
+     * from serving again: Agroal, the Quarkus pool, discards a connection marked flush-only instead of
+     * pooling it.
      */
     private static void destroy(Connection connection) {
+        try {
+            connection.unwrap(Connection.class).abort(Runnable::run);
+        } catch (SQLException e) {
+            LOG.warnf("could not abort a sync lock connection: %s", e.getMessage());
+        }
         if (connection instanceof ConnectionWrapper pooled) {
             pooled.getHandler().setFlushOnly();
-        } else {
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException e) {
-                LOG.warnf("could not abort a sync lock connection: %s", e.getMessage());
-            }
         }
         closeQuietly(connection);
     }

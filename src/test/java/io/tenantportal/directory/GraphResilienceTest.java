@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -14,16 +15,21 @@ import static io.tenantportal.support.GraphWireMock.gdap;
 import static io.tenantportal.support.GraphWireMock.page;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.tenantportal.support.ApiTest;
@@ -40,6 +46,9 @@ class GraphResilienceTest extends ApiTest {
 
     static final String KNOWN = "b2000000-0000-4000-8000-000000000001";
     static final String LITWARE = "b2000000-0000-4000-8000-000000000002";
+
+    @Inject
+    MeterRegistry metrics;
 
     static void gdapAnswers(ResponseDefinitionBuilder response) {
         GraphWireMock.server().stubFor(get(urlPathEqualTo(GDAP_PATH)).willReturn(response));
@@ -61,7 +70,7 @@ class GraphResilienceTest extends ApiTest {
     static void unavailable(ValidatableResponse response) {
         response.statusCode(503)
                 .contentType("application/problem+json")
-                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body("type", equalTo("urn:tenant-portal:problem:directory-unavailable"))
                 .body("status", equalTo(503));
     }
@@ -95,6 +104,22 @@ class GraphResilienceTest extends ApiTest {
         portal("Litware Inc").statusCode(302);
         assertEquals(2, gdapRequests().size());
         assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo(GraphWireMock.TOKEN_PATH))).size());
+    }
+
+    @Test
+    void aRefusedTokenRequestIsCountedByStatusAndAnswers503() {
+        GraphWireMock.server().stubFor(post(
+                urlPathEqualTo(GraphWireMock.TOKEN_PATH)).willReturn(aResponse().withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215\"}")));
+        double refused = metrics.counter("tenantportal.graph.calls", "operation", "token", "status", "401").count();
+
+        unavailable(portal("Nobody We Know"));
+
+        assertEquals(1.0, metrics.counter("tenantportal.graph.calls", "operation", "token", "status", "401").count()
+                - refused);
+        assertEquals(0, gdapRequests().size());
+        as(TestTokens.alphaAdmin()).get("/sync").then().body("[0].error", equalTo("token endpoint answered 401"));
     }
 
     @Test
@@ -167,7 +192,7 @@ class GraphResilienceTest extends ApiTest {
                 .body("[0].outcome", equalTo("failed"))
                 .body("[0].error", equalTo("Graph list-gdap answered 504 3 time(s)"))
                 .body("[0].repeated", equalTo(1))
-                .body("[0].lastRepeatedAt", org.hamcrest.Matchers.notNullValue());
+                .body("[0].lastRepeatedAt", notNullValue());
 
         gdapAnswers(okJson(page(List.of(), null)));
         as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(200);

@@ -15,9 +15,11 @@ import static io.tenantportal.support.GraphWireMock.GDAP_PATH;
 import static io.tenantportal.support.GraphWireMock.gdap;
 import static io.tenantportal.support.GraphWireMock.page;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
@@ -178,8 +180,8 @@ class LookupOnMissTest extends ApiTest {
         assertEquals(names, database.count("SELECT count(*) FROM customer_name"));
         as(token).get("/tenants/{id}", PROSEWARE).then().statusCode(200)
                 .body("source", equalTo("manual"))
-                .body("domains", org.hamcrest.Matchers.empty())
-                .body("verifiedAt", org.hamcrest.Matchers.nullValue());
+                .body("domains", empty())
+                .body("verifiedAt", nullValue());
     }
 
     @Test
