@@ -14,6 +14,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantportal.mssp.Actor;
 import io.tenantportal.mssp.Mssp;
+import io.tenantportal.problem.ProblemException;
 
 /**
  * Limits the misses one caller may cause: a name that matches no single customer costs suggestions,
@@ -39,31 +40,74 @@ public class MissLimiter {
     }
 
     /**
-     * Counts one miss of the caller.
+     * Counts one miss of the caller that memory alone answered (an ambiguous name, an unknown reference).
      *
      * @throws TooManyMissesException 429 with Retry-After when the caller has used up its misses
      */
     public void charge(Mssp mssp, Actor actor) {
-        if (config.misses() <= 0) {
+        Bucket bucket = bucket(mssp, actor);
+        if (bucket == null) {
             return;
         }
-        Bucket bucket = buckets.get(key(mssp, actor), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(Math.max(1, config.missBurst()))
-                        .refillGreedy(config.misses(), config.missWindow()).build())
-                .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            metrics.counter("tenantportal.limits.refused", "kind", "miss").increment();
-            throw new TooManyMissesException(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+            throw refused(probe.getNanosToWaitForRefill());
         }
     }
 
-    /** Counts a failed lookup as a miss when it is one (404 or 409); a 429 then replaces it. */
+    /**
+     * Before a name memory does not know is asked of the directory: refused when the caller has no miss
+     * left, so a flood of unknown names stops before it costs Graph calls. Nothing is counted yet: a
+     * name the directory knows is a known name, and known names are free.
+     *
+     * @throws TooManyMissesException 429 with Retry-After when the caller has used up its misses
+     */
+    public void requireAvailable(Mssp mssp, Actor actor) {
+        Bucket bucket = bucket(mssp, actor);
+        if (bucket != null && bucket.getAvailableTokens() < 1) {
+            throw refused(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        }
+    }
+
+    /** Counts what the directory could not answer either (404, 409, 503) as a miss; never refuses. */
+    public void chargeAfter(Mssp mssp, Actor actor, Throwable failure) {
+        if (failure instanceof ProblemException problem && isMiss(problem.status())) {
+            count(mssp, actor);
+        }
+    }
+
+    /** Counts one miss that has already been answered; never refuses. */
+    public void count(Mssp mssp, Actor actor) {
+        Bucket bucket = bucket(mssp, actor);
+        if (bucket != null) {
+            bucket.tryConsume(1);
+        }
+    }
+
+    /** Counts a failure memory answered as a miss when it is one (404 or 409); a 429 then replaces it. */
     public void chargeFor(Mssp mssp, Actor actor, RuntimeException failure) {
-        if (failure instanceof io.tenantportal.problem.ProblemException problem
-                && (problem.status() == 404 || problem.status() == 409)) {
+        if (failure instanceof ProblemException problem && isMiss(problem.status())) {
             charge(mssp, actor);
         }
+    }
+
+    private static boolean isMiss(int status) {
+        return status == 404 || status == 409 || status == 503;
+    }
+
+    private Bucket bucket(Mssp mssp, Actor actor) {
+        if (config.misses() <= 0) {
+            return null;
+        }
+        return buckets.get(key(mssp, actor), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(Math.max(1, config.missBurst()))
+                        .refillGreedy(config.misses(), config.missWindow()).build())
+                .build());
+    }
+
+    private TooManyMissesException refused(long nanosToWait) {
+        metrics.counter("tenantportal.limits.refused", "kind", "miss").increment();
+        return new TooManyMissesException(Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L));
     }
 
     private static String key(Mssp mssp, Actor actor) {

@@ -69,7 +69,7 @@ public class BulkResolver {
         ProblemException unavailable = null;
         if (anyMiss) {
             // One call is one miss however many of its names are unknown: they share one refresh too.
-            limiter.charge(mssp, actor);
+            limiter.requireAvailable(mssp, actor);
             try {
                 directory.refresh(mssp);
             } catch (ProblemException e) {
@@ -77,6 +77,7 @@ public class BulkResolver {
             }
         }
         List<BulkResolveResult.Item> results = new ArrayList<>(items.size());
+        boolean anyUnresolved = false;
         for (Pending pending : items) {
             if (pending.missedName != null) {
                 afterRefresh(mssp, pending, unavailable);
@@ -85,9 +86,13 @@ public class BulkResolver {
                 pending.outcome = linked(pending.customer, portal);
             }
             results.add(pending.outcome);
+            anyUnresolved |= pending.customer == null && pending.missedName != null;
             UUID tenantId = pending.customer == null ? null : UUID.fromString(pending.customer.tenantId());
             access.record(mssp, actor, new AccessRecord(tenantId, pending.asked, portal.portal().wire(),
                     pending.outcome.status()));
+        }
+        if (anyUnresolved) {
+            limiter.count(mssp, actor);
         }
         return new BulkResolveResult(results);
     }

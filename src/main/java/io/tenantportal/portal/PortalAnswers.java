@@ -66,7 +66,7 @@ public class PortalAnswers {
         try {
             known = lookup.fromMemory();
             if (known.isEmpty()) {
-                limiter.charge(mssp, actor);
+                limiter.requireAvailable(mssp, actor);
             }
         } catch (RuntimeException e) {
             RuntimeException answered = e;
@@ -84,8 +84,11 @@ public class PortalAnswers {
         Supplier<CustomerView> slow = lookup::otherwise;
         return Uni.createFrom().item(slow)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .onFailure().invoke(e -> record(mssp, actor, asked, null, request.portal(), AccessLog.statusOf(
-                        e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e))))
+                .onFailure().invoke(e -> {
+                    limiter.chargeAfter(mssp, actor, e);
+                    record(mssp, actor, asked, null, request.portal(), AccessLog.statusOf(
+                            e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e)));
+                })
                 .map(customer -> answer(mssp, actor, asked, customer, request, headers));
     }
 

@@ -107,8 +107,13 @@ public class TenantResource {
             limiter.charge(mssp, caller.actor());
             throw e;
         }
-        limiter.charge(mssp, caller.actor());
-        return resolver.resolve(mssp, name);
+        limiter.requireAvailable(mssp, caller.actor());
+        try {
+            return resolver.resolve(mssp, name);
+        } catch (RuntimeException e) {
+            limiter.chargeAfter(mssp, caller.actor(), e);
+            throw e;
+        }
     }
 
     @PUT
