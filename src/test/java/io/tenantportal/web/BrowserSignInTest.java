@@ -109,6 +109,34 @@ class BrowserSignInTest extends SignInTest {
     }
 
     @Test
+    void anAnalystOfTheOtherMsspSignsInFromItsOwnTenantAndSeesOnlyItsCustomers() {
+        stubSignInOf(TestTokens.BETA, TestTokens.READ);
+        String session = signIn("/").getCookie(SESSION_COOKIE);
+
+        given().cookie(SESSION_COOKIE, session).accept("application/json")
+                .get("/tenants")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].displayName", equalTo("Beta Only Customer"));
+        browser().cookie(SESSION_COOKIE, session).get("/")
+                .then().statusCode(200).body(containsString("analyst@22222222.example"));
+    }
+
+    @Test
+    void anIdTokenWhoseIssuerIsNotItsOwnTenantFailsTheSignIn() {
+        for (String issuer : List.of(TestTokens.issuer(TestTokens.BETA),
+                io.tenantportal.support.EntraWireMock.root() + "/{tenantid}/v2.0")) {
+            stubTokenResponse(TestTokens.idTokenClaims(300, TestTokens.ALPHA, TestTokens.READ).issuer(issuer).sign(),
+                    "unused");
+
+            signIn(TICKET_LINK)
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:tenant-portal:problem:sign-in-failed"));
+        }
+    }
+
+    @Test
     void theAnalystPageShowsTheMsspTheUserAndTheCatalogue() {
         String session = signIn("/").getCookie(SESSION_COOKIE);
 
@@ -198,7 +226,7 @@ class BrowserSignInTest extends SignInTest {
         Response logout = browser().cookie(SESSION_COOKIE, session).get("/logout");
 
         logout.then().statusCode(302)
-                .header("Location", startsWith(authorizationEndpoint() + "/protocol/openid-connect/end-session?"));
+                .header("Location", startsWith(endSessionEndpoint() + "?"));
         assertEquals(root + "signed-out", query(logout.header("Location")).get("post_logout_redirect_uri"));
         assertTrue(logout.getHeaders().getValues("Set-Cookie").stream()
                 .anyMatch(c -> c.startsWith(SESSION_COOKIE + "=;") && c.contains("Max-Age=0")),
