@@ -39,11 +39,15 @@ public class CallerMssp {
         return mssp;
     }
 
-    /** Who the caller is, for the audit log: the token's name, or its subject for app tokens. */
+    /**
+     * Who the caller is, for the audit log: a user's name; for an app (client credentials, no user
+     * name) the calling app's client id, which Entra puts in {@code azp} in v2.0 tokens and in
+     * {@code appid} in v1.0 tokens; else the token's subject.
+     */
     public String actor() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            return claimText(jwt, "preferred_username").or(() -> claimText(jwt, "appid"))
-                    .orElse(String.valueOf(jwt.getSubject()));
+            return claimText(jwt, "preferred_username").or(() -> claimText(jwt, "azp"))
+                    .or(() -> claimText(jwt, "appid")).orElse(String.valueOf(jwt.getSubject()));
         }
         return identity.getPrincipal().getName();
     }
