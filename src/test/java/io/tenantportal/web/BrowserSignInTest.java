@@ -10,11 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +27,7 @@ import io.tenantportal.support.TestTokens;
 @QuarkusTest
 class BrowserSignInTest extends SignInTest {
 
-    static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final String TICKET_LINK = "/tenants/Contoso/portal?portal=entra";
-    static final String SESSION_COOKIE = "q_session_web";
 
     @TestHTTPResource("/")
     URL root;
@@ -252,34 +246,5 @@ class BrowserSignInTest extends SignInTest {
         assertTrue(!BrowserRequest.acceptsHtml("application/json, text/html;q=0"));
         assertTrue(!BrowserRequest.acceptsHtml("*/*"));
         assertTrue(!BrowserRequest.acceptsHtml(null));
-    }
-
-    /** A browser: asks for HTML and does not follow redirects, so each hop can be checked. */
-    static io.restassured.specification.RequestSpecification browser() {
-        return given().redirects().follow(false).accept(HTML);
-    }
-
-    /**
-     * Runs the authorization-code flow as a browser would: the app's redirect to the identity
-     * provider, then the provider's redirect back with a code. Answers the app's callback response.
-     */
-    Response signIn(String path) {
-        Response challenge = browser().get(path);
-        challenge.then().statusCode(302);
-        Map<String, String> query = query(challenge.header("Location"));
-        return browser().cookies(challenge.getCookies())
-                .queryParam("state", query.get("state"))
-                .queryParam("code", "code-from-the-identity-provider")
-                .get(query.get("redirect_uri"));
-    }
-
-    static Map<String, String> query(String location) {
-        Map<String, String> query = new HashMap<>();
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return query;
     }
 }
