@@ -4,32 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tenantportal.support.ApiTest;
 import io.tenantportal.support.EntraWireMock;
+import io.tenantportal.support.SecondDeployment;
 import io.tenantportal.support.TestTokens;
 
 /**
  * A single-MSSP deployment configured with its own tenant's authority
  * ({@code <root>/<tenant id>/v2.0}) instead of "organizations": only that tenant's tokens count.
- * The one extra application start of the suite.
+ * (The suite's second deployment, {@link SecondDeployment}.)
  */
 @QuarkusTest
-@TestProfile(TenantSpecificAuthorityTest.AlphaAuthority.class)
+@TestProfile(SecondDeployment.class)
 class TenantSpecificAuthorityTest extends ApiTest {
-
-    public static class AlphaAuthority implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.quarkus.oidc.auth-server-url", "${test.identity-provider}/" + TestTokens.ALPHA + "/v2.0");
-        }
-    }
 
     @Test
     void theTenantsOwnTokensCount() {

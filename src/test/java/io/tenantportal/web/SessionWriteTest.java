@@ -71,6 +71,13 @@ class SessionWriteTest extends SignInTest {
         put(withSession().header("Sec-Fetch-Site", "same-origin")).statusCode(201);
     }
 
+    @Test
+    void behindTheIngressTheOriginIsTheOneTheBrowserSees() {
+        put(withSession().headers(ExposureTest.INGRESS).header("Origin", "https://portal.example")).statusCode(201);
+        assertCrossSiteWrite(withSession().headers(ExposureTest.INGRESS).header("Origin", ownOrigin())
+                .delete("/tenants/{id}", FABRIKAM).then());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "cross-site", "same-site", "none" })
     void sessionWritesThatTheBrowserSaysComeFromElsewhereAreForbidden(String site) {
