@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
@@ -108,6 +109,9 @@ public class HttpLayerProblems {
      */
     void failed(RoutingContext context) {
         int status = context.statusCode();
+        if (context.response().ended() && context.failure() instanceof HttpClosedException) {
+            return; // the connection closed after the answer, as it does after a 413; nothing went wrong
+        }
         if (context.failure() != null || status < 400 || status >= 500 || context.response().headWritten()) {
             context.next();
         } else if (status == 413) {
