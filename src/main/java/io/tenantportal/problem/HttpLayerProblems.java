@@ -27,7 +27,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <ul>
  * <li>a request URI that {@link URI} cannot parse (raw {@code | \ ` { } ^ < > "} in a pasted link):
  * Quarkus checks exactly this before the router, but only when the system property
- * {@code vertx.disableURIValidation} is not set. {@code TenantPortalMain} (and the test setup) sets it,
+ * {@code vertx.disableURIValidation} is not set. {@code TenantPortalMain} sets it (the pom, for dev mode and tests),
  * so the check runs here instead and answers 400 problem+json.</li>
  * <li>a body over {@code quarkus.http.limits.max-body-size}: 413, as Quarkus would; a chunked body
  * (no {@code Content-Length}) is read here up to the limit for that.</li>
