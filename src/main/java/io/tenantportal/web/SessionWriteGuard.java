@@ -13,7 +13,7 @@ import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.tenantportal.problem.Problem;
+import io.tenantportal.problem.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 
@@ -44,11 +44,14 @@ public class SessionWriteGuard {
                 || request.getHeader(API_KEY_HEADER) != null) {
             return Uni.createFrom().nullItem();
         }
-        return identities.getDeferredIdentity().map(identity -> isSession(identity) && !sameOrigin(request)
-                ? Problem.response(403, "cross-site-write", "Forbidden",
+        return identities.getDeferredIdentity().map(identity -> {
+            if (isSession(identity) && !sameOrigin(request)) {
+                throw new ProblemException(403, "cross-site-write", "Forbidden",
                         "A change made with a browser session must come from this service's own page "
-                                + "(Origin header); scripts and tools send a bearer token instead.").build()
-                : null);
+                                + "(Origin header); scripts and tools send a bearer token instead.");
+            }
+            return null;
+        });
     }
 
     static boolean isSession(SecurityIdentity identity) {
