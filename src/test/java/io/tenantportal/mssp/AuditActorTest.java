@@ -47,6 +47,7 @@ class AuditActorTest extends ApiTest {
                 .put("/tenants/{id}", CONTOSO).then().statusCode(201);
         as(token).get("/audit").then().statusCode(200)
                 .body("total", equalTo(1))
-                .body("items[0].actor", equalTo(actor));
+                .body("items[0].actor.type", equalTo("user"))
+                .body("items[0].actor.name", equalTo(actor));
     }
 }
