@@ -90,6 +90,9 @@ public class AccessLog {
 
     /** Records one resolve of the caller's MSSP; returns at once. */
     public void record(Mssp mssp, Actor actor, AccessRecord record) {
+        if (!config.access()) {
+            return;
+        }
         enqueue(new Pending(mssp.id(), Instant.now(), actor, record, 0));
     }
 

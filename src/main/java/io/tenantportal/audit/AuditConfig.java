@@ -16,4 +16,11 @@ public interface AuditConfig {
     /** Accesses waiting in memory for the next batch write; beyond this they are dropped and counted. */
     @WithDefault("20000")
     int queueCapacity();
+
+    /**
+     * Whether resolves are recorded at all. On by default; off only to measure what the access log
+     * costs (bench/redirect.sh), since without it nobody can tell who opened which customer.
+     */
+    @WithDefault("true")
+    boolean access();
 }

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.problem.ProblemException;
 import io.tenantportal.tenant.CustomerService;
@@ -65,11 +66,16 @@ public class DirectorySync {
     @Inject
     MeterRegistry metrics;
 
-    /** Per MSSP: when its list was last read completely, and the refresh a miss is waiting for. */
+    /**
+     * Per MSSP: when its list was last read completely, the refresh a miss is waiting for, and the last
+     * failed sync, which misses are answered with until {@code retryAtNanos} instead of trying again.
+     */
     private static final class Freshness {
         long lastSyncNanos;
         boolean synced;
         CompletableFuture<Void> refreshing;
+        RuntimeException failure;
+        long retryAtNanos;
     }
 
     private final Map<Long, Freshness> freshness = new ConcurrentHashMap<>();
@@ -93,15 +99,21 @@ public class DirectorySync {
 
     /**
      * Makes the MSSP's list fresh for a name unknown locally: at most one refresh in flight per MSSP
-     * and at most one per {@code refresh-min-interval}; callers meanwhile wait for the running one. A
-     * sync running on another replica is waited for instead of repeated.
+     * and at most one per {@code refresh-min-interval}, whether it succeeded or failed; callers meanwhile
+     * wait for the running one, and after a failure get that failure from memory (503 with the time
+     * left as Retry-After, or the refusal of both lists) without a new attempt or report. A sync
+     * running on another replica is waited for instead of repeated.
      */
     void refreshForMiss(Mssp mssp) {
         Freshness state = freshness.computeIfAbsent(mssp.id(), k -> new Freshness());
         CompletableFuture<Void> refresh;
         boolean mine = false;
         synchronized (state) {
-            if (state.synced && System.nanoTime() - state.lastSyncNanos < config.refreshMinInterval().toNanos()) {
+            long now = System.nanoTime();
+            if (state.failure != null && now - state.retryAtNanos < 0) {
+                throw remembered(state.failure, Duration.ofNanos(state.retryAtNanos - now));
+            }
+            if (state.synced && now - state.lastSyncNanos < config.refreshMinInterval().toNanos()) {
                 return;
             }
             if (state.refreshing == null) {
@@ -111,7 +123,8 @@ public class DirectorySync {
             refresh = state.refreshing;
         }
         if (!mine) {
-            Waiting.join(refresh);
+            // Mutiny's await hands the refresh's own exception to every caller that waited for it.
+            Uni.createFrom().completionStage(refresh).await().indefinitely();
             return;
         }
         try {
@@ -127,6 +140,12 @@ public class DirectorySync {
         }
     }
 
+    private static RuntimeException remembered(RuntimeException failure, Duration left) {
+        return failure instanceof DirectoryUnavailableException unavailable
+                ? new DirectoryUnavailableException(unavailable.reason(), left)
+                : failure;
+    }
+
     private void refreshOrWait(Mssp mssp) {
         Optional<SyncLock.Held> held = lock.tryAcquire(mssp);
         if (held.isPresent()) {
@@ -136,17 +155,10 @@ public class DirectorySync {
             }
         }
         // Another sync of this MSSP is running: once it ends, the mapping is as fresh as ours would make it.
-        long deadline = System.nanoTime() + config.syncWait().toNanos();
-        do {
-            Waiting.sleep(Duration.ofMillis(200));
-            Optional<SyncLock.Held> after = lock.tryAcquire(mssp);
-            if (after.isPresent()) {
-                after.get().close();
-                return;
-            }
-        } while (System.nanoTime() - deadline < 0);
-        throw new DirectoryUnavailableException("a sync of MSSP " + mssp.key() + " is still running",
-                config.syncWait());
+        if (!lock.awaitNoSync(mssp, config.syncWait())) {
+            throw new DirectoryUnavailableException("a sync of MSSP " + mssp.key() + " is still running",
+                    config.syncWait());
+        }
     }
 
     private SyncReportView runLocked(Mssp mssp, Trigger trigger, boolean dryRun) {
@@ -189,19 +201,34 @@ public class DirectorySync {
         tally.fill(report);
         report.sources = sources.toArray(String[]::new);
         report.forbidden = forbidden.toArray(String[]::new);
-        SyncReportView view = reports.store(report);
-        record(mssp, view);
+        SyncReports.Stored stored = reports.store(report);
+        record(mssp, report, stored);
+        if (!dryRun) {
+            remember(mssp, startedNanos, failure);
+        }
         if (failure != null) {
             throw failure;
         }
-        if (!dryRun) {
-            Freshness state = freshness.computeIfAbsent(mssp.id(), k -> new Freshness());
-            synchronized (state) {
+        return stored.view();
+    }
+
+    /** A finished sync (not a dry run) decides when the next miss may refresh again. */
+    private void remember(Mssp mssp, long startedNanos, RuntimeException failure) {
+        Freshness state = freshness.computeIfAbsent(mssp.id(), k -> new Freshness());
+        synchronized (state) {
+            state.failure = failure;
+            if (failure == null) {
                 state.synced = true;
                 state.lastSyncNanos = startedNanos;
+                return;
             }
+            Duration wait = config.refreshMinInterval();
+            if (failure instanceof DirectoryUnavailableException unavailable
+                    && unavailable.retryAfter().compareTo(wait) > 0) {
+                wait = unavailable.retryAfter();
+            }
+            state.retryAtNanos = System.nanoTime() + wait.toNanos();
         }
-        return view;
     }
 
     private void write(Mssp mssp, DirectoryPage page, Tally tally, boolean dryRun) {
@@ -251,14 +278,21 @@ public class DirectorySync {
         }
     }
 
-    private void record(Mssp mssp, SyncReportView view) {
-        metrics.counter("tenantportal.sync.runs", "trigger", view.trigger(), "outcome", view.outcome(),
-                "dry_run", Boolean.toString(view.dryRun())).increment();
+    /** Metrics count every run; the log says a repeated failure once, at its first time. */
+    private void record(Mssp mssp, SyncReport run, SyncReports.Stored stored) {
+        SyncReportView view = stored.view();
+        metrics.counter("tenantportal.sync.runs", "trigger", run.trigger, "outcome", run.outcome,
+                "dry_run", Boolean.toString(run.dryRun)).increment();
         if (!view.dryRun()) {
             Map<String, Integer> counts = Map.of("added", view.added(), "updated", view.updated(), "gone",
                     view.gone(), "unchanged", view.unchanged(), "skipped", view.skipped());
             counts.forEach((result, n) -> metrics.counter("tenantportal.sync.customers", "result", result)
                     .increment(n));
+        }
+        if (stored.repeat()) {
+            LOG.debugf("MSSP '%s': %s sync failed again (%d repeats of report %d): %s", mssp.key(), run.trigger,
+                    view.repeated(), view.id(), view.error());
+            return;
         }
         LOG.infof("MSSP '%s': %s%s sync %s in %d ms: %d added, %d updated, %d gone, %d unchanged, %d skipped, "
                 + "%d page(s), lists %s%s%s", mssp.key(), view.dryRun() ? "dry-run " : "", view.trigger(),

@@ -1,174 +1,264 @@
 package io.tenantportal.directory;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
 import io.tenantportal.mssp.Mssp;
 
 /**
- * GET requests to Graph for one MSSP: its token, one retry layer for throttling (429) and busy
- * answers (503, 504) that honours {@code Retry-After} up to a cap or backs off exponentially with
- * jitter, a bounded number of tries, and a circuit breaker per MSSP around all of it. Nothing else
- * in the application retries Graph calls.
+ * The fault-tolerant wrapper around {@link GraphApi}, the only way the application talks to Graph: the
+ * MSSP's token, SmallRye Fault Tolerance retries for throttling (429) and busy answers (503, 504) that
+ * honour {@code Retry-After} (see {@link RetryAfterBackoff}), and a circuit breaker per MSSP around
+ * them. Nothing else retries Graph calls. Callers see JSON, "not there" (empty) or the directory's
+ * exceptions, never HTTP.
  */
 @ApplicationScoped
 class GraphClient {
 
     private static final Logger LOG = Logger.getLogger(GraphClient.class);
     private static final Set<Integer> RETRYABLE = Set.of(429, 503, 504);
+    private static final TypeLiteral<Optional<JsonNode>> ANSWER = new TypeLiteral<>() {
+    };
+
+    private final GraphConfig config;
+    private final GraphTokenClients tokens;
+    private final MeterRegistry metrics;
+    private final GraphApi api;
+    private final Guard retries;
+    /**
+     * One circuit breaker per MSSP, so one MSSP's broken app registration never shuts Graph off for
+     * another. The {@code @CircuitBreaker} annotation keeps one state per method, whatever its arguments,
+     * hence SmallRye's programmatic guards, made when an MSSP first calls Graph.
+     */
+    private final Map<String, Breaker> breakers = new ConcurrentHashMap<>();
 
     @Inject
-    GraphConfig config;
+    GraphClient(GraphConfig config, GraphTokenClients tokens, MeterRegistry metrics) {
+        this.config = config;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        // Built here rather than from quarkus.rest-client.* so the timeouts stay the Durations of GraphConfig.
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(trimSlash(config.baseUrl())))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .disableDefaultMapper(true)
+                .build(GraphApi.class);
+        // Retries inside the breaker (one guard would put them outside): a call that fails after all its
+        // tries counts once towards opening the circuit, as breaker.failure-threshold says.
+        this.retries = Guard.create()
+                .withDescription("Microsoft Graph call")
+                .withRetry()
+                .maxRetries(Math.max(0, config.maxAttempts() - 1))
+                .retryOn(GraphBusyException.class)
+                .delay(config.backoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .withCustomBackoff().strategy(() -> new RetryAfterBackoff(config.maxRetryAfter())).done()
+                .beforeRetry(this::beforeRetry)
+                .done()
+                .build();
+    }
 
-    @Inject
-    GraphAccess access;
+    /** The JSON of the first page of a customer list; empty when Graph says it is not there. */
+    Optional<JsonNode> firstPage(Mssp mssp, CustomerList list, int top) {
+        return get(mssp, operation(list), bearer -> list == CustomerList.GDAP
+                ? api.delegatedAdminCustomers(bearer, top)
+                : api.contracts(bearer, top));
+    }
 
-    @Inject
-    GraphTokens tokens;
+    /** The JSON of a next page; {@code nextLink} must be on Graph (checked by the caller). */
+    Optional<JsonNode> nextPage(Mssp mssp, CustomerList list, String nextLink) {
+        return get(mssp, operation(list), bearer -> api.nextPage(nextLink, bearer));
+    }
 
-    @Inject
-    GraphHttp http;
+    /** Graph's tenant information of a validated domain; empty when no tenant has it. */
+    Optional<JsonNode> tenantInformation(Mssp mssp, String domain) {
+        return get(mssp, "find-tenant",
+                bearer -> api.findTenantInformationByDomainName(bearer, ODataLiteral.string(domain)));
+    }
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    MeterRegistry metrics;
-
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    static String operation(CustomerList list) {
+        return "list-" + list.wire();
+    }
 
     /**
-     * The JSON body of a 200 answer; empty when Graph says the thing does not exist (404, or 400 for a
-     * name it cannot look up).
-     *
      * @throws DirectoryForbiddenException on 403
      * @throws DirectoryUnavailableException when Graph cannot be asked or keeps failing
      */
-    Optional<JsonNode> get(Mssp mssp, String operation, URI uri) {
-        GraphAccess.Credentials credentials = access.of(mssp)
-                .orElseThrow(() -> new IllegalStateException("MSSP " + mssp.key() + " has no Graph"));
-        CircuitBreaker breaker = breakers.computeIfAbsent(mssp.key(), k -> new CircuitBreaker(
-                config.breaker().failureThreshold(), config.breaker().openFor(), System::nanoTime));
-        Optional<Duration> refusal = breaker.refusal();
-        if (refusal.isPresent()) {
-            metrics.counter("tenantportal.graph.calls", "operation", operation, "status", "circuit-open").increment();
-            throw new DirectoryUnavailableException("circuit open for MSSP " + mssp.key(), refusal.get());
-        }
+    private Optional<JsonNode> get(Mssp mssp, String operation, Function<String, Response> call) {
+        Breaker breaker = breakers.computeIfAbsent(mssp.key(), Breaker::new);
         try {
-            Optional<JsonNode> body = withRetries(mssp, credentials, operation, uri);
-            breaker.success();
-            return body;
-        } catch (DirectoryForbiddenException e) {
-            breaker.success();
-            throw e;
-        } catch (DirectoryUnavailableException e) {
-            if (breaker.failure()) {
-                LOG.warnf("MSSP '%s': circuit to Graph opened for %s after: %s", mssp.key(),
-                        config.breaker().openFor(), e.reason());
-                metrics.counter("tenantportal.graph.circuit.opened").increment();
-            }
-            throw e;
+            return breaker.guard.get(() -> withRetries(mssp, operation, call), ANSWER);
+        } catch (CircuitBreakerOpenException e) {
+            count(operation, "circuit-open");
+            throw new DirectoryUnavailableException("circuit open for MSSP " + mssp.key(), breaker.untilTrial());
         }
     }
 
-    private Optional<JsonNode> withRetries(Mssp mssp, GraphAccess.Credentials credentials, String operation,
-            URI uri) {
-        boolean tokenRenewed = false;
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            String token = tokens.token(mssp.key(), credentials);
-            HttpResponse<byte[]> response = http.send(operation,
-                    http.request(uri).header("Authorization", "Bearer " + token).GET().build());
-            int status = response.statusCode();
-            if (status == 200) {
-                return Optional.of(parse(operation, response.body()));
-            }
-            if (status == 401 && !tokenRenewed) {
-                // A token revoked or rotated early: one fresh token, not a retry of the same request.
-                tokens.invalidate(mssp.key());
-                tokenRenewed = true;
-                attempt--;
-                continue;
-            }
-            if (status == 404 || status == 400) {
-                return Optional.empty();
-            }
-            if (status == 403) {
-                throw new DirectoryForbiddenException(operation);
-            }
-            if (!RETRYABLE.contains(status)) {
-                throw new DirectoryUnavailableException("Graph " + operation + " answered " + status,
-                        config.breaker().openFor());
-            }
-            if (status == 429) {
-                metrics.counter("tenantportal.graph.throttles", "operation", operation).increment();
-            }
-            Optional<Duration> asked = retryAfter(response);
-            Duration wait = asked.isPresent() ? asked.get() : backoff(attempt);
-            if (attempt >= config.maxAttempts() || wait.compareTo(config.maxRetryAfter()) > 0) {
-                throw new DirectoryUnavailableException("Graph " + operation + " answered " + status + " "
-                        + attempt + " time(s)", wait);
-            }
-            metrics.counter("tenantportal.graph.retries", "operation", operation).increment();
-            LOG.debugf("Graph %s answered %d; try %d of %d in %d ms", operation, status, attempt + 1,
-                    config.maxAttempts(), wait.toMillis());
-            Waiting.sleep(wait);
-        }
-    }
-
-    /** Exponential back-off from the configured first wait, capped, with "equal jitter". */
-    Duration backoff(int attempt) {
-        long base = config.backoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, config.maxRetryAfter().toMillis());
-        long half = capped / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    /** Retry-After as seconds or as an HTTP date. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(GraphClient::parseRetryAfter);
-    }
-
-    static Optional<Duration> parseRetryAfter(String value) {
-        String text = value.strip();
-        if (text.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
-        }
+    private Optional<JsonNode> withRetries(Mssp mssp, String operation, Function<String, Response> call) {
+        AtomicInteger tries = new AtomicInteger();
         try {
-            Duration until = Duration.between(ZonedDateTime.now(),
-                    ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return Optional.of(until.isNegative() ? Duration.ZERO : until);
-        } catch (DateTimeParseException e) {
+            return retries.get(() -> {
+                tries.incrementAndGet();
+                return once(mssp, operation, call);
+            }, ANSWER);
+        } catch (GraphBusyException busy) {
+            throw new DirectoryUnavailableException("Graph " + operation + " answered " + busy.status() + " "
+                    + tries.get() + " time(s)", busy.retryAfter().orElse(config.backoff()));
+        }
+    }
+
+    /** One try: the call, and once more with a new token when Graph refuses ours (revoked or rotated early). */
+    private Optional<JsonNode> once(Mssp mssp, String operation, Function<String, Response> call) {
+        Response response = send(operation, () -> call.apply(tokens.bearer(mssp)));
+        if (response.getStatus() == 401) {
+            response.close();
+            response = send(operation, () -> call.apply(tokens.renewedBearer(mssp)));
+        }
+        try (Response answer = response) {
+            return read(operation, answer);
+        }
+    }
+
+    private Optional<JsonNode> read(String operation, Response response) {
+        int status = response.getStatus();
+        if (status == 200) {
+            try {
+                return Optional.of(response.readEntity(JsonNode.class));
+            } catch (ProcessingException e) {
+                throw unavailable("Graph " + operation + " answered unreadable JSON");
+            }
+        }
+        if (status == 404 || status == 400) {
             return Optional.empty();
         }
+        if (status == 403) {
+            throw new DirectoryForbiddenException(operation);
+        }
+        if (!RETRYABLE.contains(status)) {
+            throw unavailable("Graph " + operation + " answered " + status);
+        }
+        if (status == 429) {
+            metrics.counter("tenantportal.graph.throttles", "operation", operation).increment();
+        }
+        Optional<Duration> asked = RetryAfterBackoff.parse(response.getHeaderString("Retry-After"));
+        if (asked.isPresent() && asked.get().compareTo(config.maxRetryAfter()) > 0) {
+            // Longer than we may wait: the caller passes Graph's Retry-After on instead of waiting.
+            throw new DirectoryUnavailableException("Graph " + operation + " answered " + status
+                    + " with Retry-After " + asked.get().toSeconds() + " s", asked.get());
+        }
+        throw new GraphBusyException(operation, status, asked);
     }
 
-    private JsonNode parse(String operation, byte[] body) {
+    private Response send(String operation, Supplier<Response> call) {
         try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new DirectoryUnavailableException("Graph " + operation + " answered unreadable JSON",
-                    config.breaker().openFor());
+            Response response = call.get();
+            count(operation, Integer.toString(response.getStatus()));
+            return response;
+        } catch (ProcessingException e) {
+            // Vert.x, under the REST client, reports a read or connect timeout as a TimeoutException.
+            boolean timedOut = causedBy(e, TimeoutException.class);
+            count(operation, timedOut ? "timeout" : "io-error");
+            LOG.warnf("Graph %s %s", operation, timedOut ? "timed out" : "failed: " + rootName(e));
+            throw unavailable("Graph " + operation + (timedOut ? " timed out" : " failed: " + rootName(e)));
+        }
+    }
+
+    private void beforeRetry(Throwable failure) {
+        if (failure instanceof GraphBusyException busy) {
+            metrics.counter("tenantportal.graph.retries", "operation", busy.operation()).increment();
+            LOG.debugf("Graph %s answered %d; trying again", busy.operation(), busy.status());
+        }
+    }
+
+    private DirectoryUnavailableException unavailable(String reason) {
+        return new DirectoryUnavailableException(reason, config.breaker().openFor());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootName(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    private void count(String operation, String status) {
+        metrics.counter("tenantportal.graph.calls", "operation", operation, "status", status).increment();
+    }
+
+    static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** One MSSP's circuit: open after {@code failure-threshold} failed calls in a row, for {@code open-for}. */
+    private final class Breaker {
+        final Guard guard;
+        volatile long openedAtNanos;
+
+        Breaker(String msspKey) {
+            int threshold = Math.max(1, config.breaker().failureThreshold());
+            guard = Guard.create()
+                    .withDescription("Microsoft Graph of MSSP " + msspKey)
+                    .withCircuitBreaker()
+                    // A window of `threshold` calls that all failed: that many failures in a row.
+                    .requestVolumeThreshold(threshold)
+                    .failureRatio(1.0)
+                    .successThreshold(1)
+                    .delay(config.breaker().openFor().toMillis(), ChronoUnit.MILLIS)
+                    // Graph answering 403 or 404 is Graph working; only "cannot be asked" counts against it.
+                    .failOn(DirectoryUnavailableException.class)
+                    .onStateChange(state -> {
+                        if (state == CircuitBreakerState.OPEN) {
+                            openedAtNanos = System.nanoTime();
+                            metrics.counter("tenantportal.graph.circuit.opened").increment();
+                            LOG.warnf("MSSP '%s': circuit to Graph opened for %s", msspKey, config.breaker().openFor());
+                        }
+                    })
+                    .done()
+                    .build();
+        }
+
+        /** How long until the open circuit lets a trial call through; at least a second. */
+        Duration untilTrial() {
+            Duration left = config.breaker().openFor().minusNanos(System.nanoTime() - openedAtNanos);
+            return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
         }
     }
 

@@ -25,6 +25,13 @@ public interface GraphConfig {
     @WithDefault("5m")
     Duration negativeTtl();
 
+    /**
+     * How long the tenant Graph named for a domain is remembered; it keeps a manual or imported customer's
+     * domain, which the directory never stores as a name of that customer, from asking Graph every time.
+     */
+    @WithDefault("1h")
+    Duration domainTtl();
+
     @WithDefault("5s")
     Duration connectTimeout();
 
@@ -48,7 +55,7 @@ public interface GraphConfig {
     @WithDefault("300")
     int pageSize();
 
-    /** A token is renewed this long before it expires (at most a tenth of its lifetime). */
+    /** A token is renewed this long before it expires; keep it well below the token lifetime (Entra: 60-90 min). */
     @WithDefault("5m")
     Duration tokenRenewBefore();
 

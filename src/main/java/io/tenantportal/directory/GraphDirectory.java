@@ -1,6 +1,5 @@
 package io.tenantportal.directory;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import io.tenantportal.tenant.TenantId;
 public class GraphDirectory implements Directory {
 
     private static final Logger LOG = Logger.getLogger(GraphDirectory.class);
-    static final String FIND_TENANT = "/v1.0/tenantRelationships/findTenantInformationByDomainName";
     static final int MAX_PAGE_SIZE = 300;
 
     @Inject
@@ -65,26 +63,27 @@ public class GraphDirectory implements Directory {
     @Override
     public int readCustomers(Mssp mssp, CustomerList list, Consumer<DirectoryPage> pages) {
         int top = Math.max(1, Math.min(config.pageSize(), MAX_PAGE_SIZE));
-        URI next = URI.create(base() + list.path() + "?$top=" + top);
+        Optional<JsonNode> answer = client.firstPage(mssp, list, top);
         int read = 0;
-        while (next != null) {
-            String operation = "list-" + list.wire();
-            JsonNode body = client.get(mssp, operation, next).orElseThrow(() -> new DirectoryUnavailableException(
+        while (true) {
+            JsonNode body = answer.orElseThrow(() -> new DirectoryUnavailableException(
                     "Graph answered 404 for the " + list.wire() + " list", config.breaker().openFor()));
             read++;
             pages.accept(page(list, body.path("value")));
-            next = nextLink(body, operation);
+            Optional<String> next = nextLink(body, list);
+            if (next.isEmpty()) {
+                return read;
+            }
+            answer = client.nextPage(mssp, list, next.get());
         }
-        return read;
     }
 
     @Override
     public Optional<DirectoryTenant> tenantOfDomain(Mssp mssp, String domain) {
+        // A validated domain holds only [a-z0-9.-]; it is still quoted as an OData literal, so it can never end it.
         String valid = DomainName.parse(domain)
                 .orElseThrow(() -> new IllegalArgumentException("not a domain; validate before looking it up"));
-        // A validated domain holds only [a-z0-9.-]; quoting still makes sure it can never end the literal.
-        URI uri = URI.create(base() + FIND_TENANT + "(domainName=" + ODataLiteral.string(valid) + ")");
-        return client.get(mssp, "find-tenant", uri)
+        return client.tenantInformation(mssp, valid)
                 .flatMap(body -> TenantId.parse(body.path("tenantId").asText(null))
                         .map(id -> new DirectoryTenant(id, body.path("displayName").asText(""))));
     }
@@ -129,19 +128,15 @@ public class GraphDirectory implements Directory {
     }
 
     /** The next page, only on Graph itself: the token is never sent to a host a response named. */
-    private URI nextLink(JsonNode body, String operation) {
+    private Optional<String> nextLink(JsonNode body, CustomerList list) {
         String link = body.path("@odata.nextLink").asText(null);
         if (link == null || link.isBlank()) {
-            return null;
+            return Optional.empty();
         }
-        if (!link.startsWith(base() + "/")) {
-            throw new DirectoryUnavailableException("Graph " + operation + " named a next page outside Graph",
-                    config.breaker().openFor());
+        if (!link.startsWith(GraphClient.trimSlash(config.baseUrl()) + "/")) {
+            throw new DirectoryUnavailableException("Graph " + GraphClient.operation(list)
+                    + " named a next page outside Graph", config.breaker().openFor());
         }
-        return URI.create(link);
-    }
-
-    private String base() {
-        return GraphTokens.trimSlash(config.baseUrl());
+        return Optional.of(link);
     }
 }

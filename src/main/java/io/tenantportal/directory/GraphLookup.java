@@ -14,12 +14,15 @@ import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.tenant.CustomerService;
+import io.tenantportal.tenant.CustomerSource;
 import io.tenantportal.tenant.CustomerView;
 import io.tenantportal.tenant.DirectoryEntry;
 import io.tenantportal.tenant.DirectoryLookup;
@@ -31,15 +34,18 @@ import io.tenantportal.tenant.TenantResolver;
 /**
  * A name unknown locally, asked of Graph: a domain through Graph's tenant information (accepted only
  * when its tenant is a customer of the MSSP), any other name through a refresh of the MSSP's customer
- * list. Concurrent requests for one name share one lookup, and a name Graph did not know is answered
- * from memory for {@code negative-ttl}, so a flood of unknown names costs Graph nothing more.
+ * list. Concurrent requests for one name share one lookup, and what Graph said about a name is
+ * remembered per MSSP in a bounded Caffeine cache: a name Graph did not know answers 404 for
+ * {@code negative-ttl}, and a tenant id for {@code domain-ttl}. The latter is what keeps the domain of
+ * a manual or imported customer cheap: it is not stored as a name of the customer (the directory never
+ * changes such mappings), so without memory every request for it would ask Graph again.
  */
 @ApplicationScoped
 public class GraphLookup implements DirectoryLookup {
 
     private static final Logger LOG = Logger.getLogger(GraphLookup.class);
     static final String ACTOR = "graph-lookup";
-    private static final int MAX_REMEMBERED_UNKNOWN = 100_000;
+    private static final int MAX_REMEMBERED = 100_000;
 
     @Inject
     Directory directory;
@@ -56,13 +62,17 @@ public class GraphLookup implements DirectoryLookup {
     @Inject
     MeterRegistry metrics;
 
-    private final Cache<String, Boolean> unknown;
+    /** Per MSSP and name: the tenant id Graph knows it by, or empty when Graph does not know it. */
+    private final Cache<String, Optional<UUID>> answers;
     private final Map<String, CompletableFuture<Optional<UUID>>> inFlight = new ConcurrentHashMap<>();
 
     @Inject
     GraphLookup(GraphConfig config) {
-        this.unknown = Caffeine.newBuilder().expireAfterWrite(config.negativeTtl())
-                .maximumSize(MAX_REMEMBERED_UNKNOWN).build();
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(MAX_REMEMBERED)
+                .expireAfter(Expiry.creating((String key, Optional<UUID> answer) -> answer.isPresent()
+                        ? config.domainTtl() : config.negativeTtl()))
+                .build();
     }
 
     @Override
@@ -71,20 +81,20 @@ public class GraphLookup implements DirectoryLookup {
             return Optional.empty();
         }
         String key = mssp.id() + "|" + TenantId.parse(name).map(UUID::toString).orElseGet(() -> NameKey.exact(name));
-        if (unknown.getIfPresent(key) != null) {
-            return Optional.empty();
+        Optional<UUID> remembered = answers.getIfPresent(key);
+        if (remembered != null) {
+            return remembered.flatMap(id -> resolver.findLocally(mssp, id.toString()));
         }
         CompletableFuture<Optional<UUID>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<UUID>> running = inFlight.putIfAbsent(key, mine);
         Optional<UUID> tenantId;
         if (running != null) {
-            tenantId = Waiting.join(running);
+            // Mutiny's await hands the asking request's own exception to every request that waited for it.
+            tenantId = Uni.createFrom().completionStage(running).await().indefinitely();
         } else {
             try {
                 tenantId = ask(mssp, name);
-                if (tenantId.isEmpty()) {
-                    unknown.put(key, Boolean.TRUE);
-                }
+                answers.put(key, tenantId);
                 mine.complete(tenantId);
             } catch (RuntimeException e) {
                 mine.completeExceptionally(e);
@@ -94,6 +104,18 @@ public class GraphLookup implements DirectoryLookup {
             }
         }
         return tenantId.flatMap(id -> resolver.findLocally(mssp, id.toString()));
+    }
+
+    @Override
+    public void refresh(Mssp mssp) {
+        if (!directory.serves(mssp)) {
+            return;
+        }
+        try {
+            sync.refreshForMiss(mssp);
+        } catch (DirectoryForbiddenException e) {
+            LOG.warnf("MSSP '%s': %s", mssp.key(), e.detail());
+        }
     }
 
     /** The tenant id Graph knows the name by, now stored; empty when Graph does not know it. */
@@ -115,7 +137,8 @@ public class GraphLookup implements DirectoryLookup {
         try {
             sync.refreshForMiss(mssp);
         } catch (DirectoryForbiddenException e) {
-            LOG.warnf("MSSP '%s': %s", mssp.key(), e.detail());
+            // The sync that found both lists refused logged it once; a miss remembered after it says nothing.
+            LOG.debugf("MSSP '%s': %s", mssp.key(), e.detail());
             return Optional.empty();
         }
         return resolver.findLocally(mssp, name).map(c -> UUID.fromString(c.tenantId()));
@@ -134,24 +157,30 @@ public class GraphLookup implements DirectoryLookup {
             return Optional.empty();
         }
         UUID tenantId = tenant.get().tenantId();
-        if (!isCustomer(mssp, tenantId)) {
+        Optional<CustomerView> customer = customerWith(mssp, tenantId);
+        if (customer.isEmpty()) {
             byList(mssp, domain);
-            if (!isCustomer(mssp, tenantId)) {
+            customer = customerWith(mssp, tenantId);
+            if (customer.isEmpty()) {
                 LOG.debugf("MSSP '%s': a looked-up domain belongs to a tenant that is not its customer", mssp.key());
                 return Optional.empty();
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> customers.learn(mssp,
-                new DirectoryEntry(tenantId, tenant.get().displayName(), null, List.of(domain)), true, ACTOR));
+        if (CustomerSource.GRAPH.wire().equals(customer.get().source())) {
+            // A Graph customer takes the domain as a name of its own, so next time it is found locally.
+            QuarkusTransaction.requiringNew().run(() -> customers.learn(mssp,
+                    new DirectoryEntry(tenantId, tenant.get().displayName(), null, List.of(domain)), true, ACTOR));
+        }
+        // A manual or imported customer is never changed by the directory: no write at all, only the memory.
         return Optional.of(tenantId);
     }
 
-    private boolean isCustomer(Mssp mssp, UUID tenantId) {
-        return resolver.findLocally(mssp, tenantId.toString()).isPresent();
+    private Optional<CustomerView> customerWith(Mssp mssp, UUID tenantId) {
+        return resolver.findLocally(mssp, tenantId.toString());
     }
 
     void forget() {
-        unknown.invalidateAll();
+        answers.invalidateAll();
         inFlight.clear();
     }
 }

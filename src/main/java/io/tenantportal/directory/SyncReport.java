@@ -70,4 +70,11 @@ class SyncReport {
 
     @Column(name = "error")
     String error;
+
+    /** How many later syncs failed the same way and were folded into this report. */
+    @Column(name = "repeated", nullable = false)
+    int repeated;
+
+    @Column(name = "last_repeated_at")
+    Instant lastRepeatedAt;
 }

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"id": 12, "trigger": "manual", "dryRun": false, "outcome": "succeeded",
          "startedAt": "2026-11-27T10:00:00Z", "finishedAt": "2026-11-27T10:00:02Z", "durationMs": 2140,
          "added": 3, "updated": 1, "gone": 0, "unchanged": 118, "skipped": 0, "pagesRead": 2,
-         "sources": ["gdap", "contracts"], "forbidden": [], "error": null}""")
+         "sources": ["gdap", "contracts"], "forbidden": [], "error": null, "repeated": 0,
+         "lastRepeatedAt": null}""")
 public record SyncReportView(
         long id,
         @Schema(description = "schedule, manual (POST /sync) or miss (a name unknown locally)") String trigger,
@@ -27,11 +28,13 @@ public record SyncReportView(
         int pagesRead,
         @Schema(description = "the customer lists that answered: gdap, contracts") List<String> sources,
         @Schema(description = "the customer lists Graph refused (403) to this MSSP's app") List<String> forbidden,
-        String error) {
+        String error,
+        @Schema(description = "later syncs that failed the same way, folded into this report") int repeated,
+        @Schema(description = "when the last of those failed") Instant lastRepeatedAt) {
 
     static SyncReportView of(SyncReport r) {
         return new SyncReportView(r.id, r.trigger, r.dryRun, r.outcome, r.startedAt, r.finishedAt, r.durationMs,
                 r.added, r.updated, r.gone, r.unchanged, r.skipped, r.pagesRead, List.of(r.sources),
-                List.of(r.forbidden), r.error);
+                List.of(r.forbidden), r.error, r.repeated, r.lastRepeatedAt);
     }
 }

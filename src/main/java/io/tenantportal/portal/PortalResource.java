@@ -1,11 +1,6 @@
 package io.tenantportal.portal;
 
-import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -30,14 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.tenantportal.audit.AccessLog;
-import io.tenantportal.audit.AccessRecord;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.Roles;
 import io.tenantportal.problem.Problem;
-import io.tenantportal.problem.ProblemException;
 import io.tenantportal.tenant.CustomerView;
+import io.tenantportal.tenant.NameKey;
 import io.tenantportal.tenant.TenantResolver;
 
 @Path("/tenants/{name}/portal")
@@ -52,10 +46,7 @@ public class PortalResource {
     TenantResolver resolver;
 
     @Inject
-    PortalCatalog catalog;
-
-    @Inject
-    AccessLog access;
+    PortalAnswers answers;
 
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
@@ -79,72 +70,21 @@ public class PortalResource {
             mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Ambiguous name (candidates), or the portal needs an initial "
             + "domain the customer lacks", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response portal(@Parameter(example = "Contoso") @PathParam("name") String name,
+    @NonBlocking
+    public Uni<Response> portal(@Parameter(example = "Contoso") @PathParam("name") String name,
             @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         Mssp mssp = caller.get();
-        Portal portal = null;
-        UUID tenantId = null;
-        try {
-            MultivaluedMap<String, String> query = uriInfo.getQueryParameters();
-            portal = Optional.ofNullable(single(query, "portal")).map(PortalResource::portalNamed)
-                    .orElse(Portal.DEFAULT);
-            Optional<DeepLink> deepLink = DeepLink.parse(single(query, "incident"), single(query, "alert"),
-                    single(query, "device"));
-
-            CustomerView customer = resolver.resolve(mssp, name);
-            tenantId = UUID.fromString(customer.tenantId());
-            URI url = catalog.url(portal, tenantId, customer.initialDomain(), deepLink);
-            Response response = wantsJson(headers)
-                    ? Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), portal.wire(),
-                            url.toString()), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build()
-                    : Response.status(Response.Status.FOUND).location(url).header("Cache-Control", "no-store").build();
-            recordAccess(mssp, tenantId, name, portal, response.getStatus());
-            return response;
-        } catch (RuntimeException e) {
-            recordAccess(mssp, tenantId, name, portal, AccessLog.statusOf(e));
-            throw e;
-        }
-    }
-
-    private void recordAccess(Mssp mssp, UUID tenantId, String name, Portal portal, int status) {
-        access.record(mssp, caller.actor(), new AccessRecord(tenantId, name, portal == null ? null : portal.wire(), status));
-    }
-
-    /** JSON only when the caller prefers it to anything else; browsers and curl get the redirect. */
-    static boolean wantsJson(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType()) {
-                return false;
+        return answers.serve(mssp, caller.actor(), name, uriInfo, headers, new PortalAnswers.Lookup() {
+            @Override
+            public Optional<CustomerView> fromMemory() {
+                NameKey.requireValid(name, "name");
+                return resolver.findLocally(mssp, name);
             }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardSubtype()) {
-                return true;
+
+            @Override
+            public CustomerView otherwise() {
+                return resolver.resolve(mssp, name);
             }
-            if ("text".equals(type.getType()) || type.isWildcardSubtype()) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static String single(MultivaluedMap<String, String> query, String parameter) {
-        List<String> values = query.get(parameter);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw ProblemException.invalidField(parameter, "must be given once");
-        }
-        return values.get(0);
-    }
-
-    private static Portal portalNamed(String text) {
-        return Portal.fromWire(text).orElseThrow(() -> new ProblemException(400, "invalid-request", "Invalid request",
-                "portal: unknown portal; use one of " + String.join(", ", portalNames()),
-                Map.of("errors", List.of(new ProblemException.FieldError("portal", "unknown portal")),
-                        "portals", portalNames())));
-    }
-
-    private static List<String> portalNames() {
-        return Arrays.stream(Portal.values()).map(Portal::wire).toList();
+        });
     }
 }

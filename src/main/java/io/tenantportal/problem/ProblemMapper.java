@@ -102,8 +102,9 @@ public class ProblemMapper {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> new ProblemException.FieldError(field(v), v.getMessage()))
                 .toList();
-        return Problem.response(400, "invalid-request", "Invalid request",
-                "The request has " + errors.size() + " invalid field(s).", Map.of("errors", errors)).build();
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : "The request has " + errors.size() + " invalid fields.";
+        return Problem.response(400, "invalid-request", "Invalid request", detail, Map.of("errors", errors)).build();
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
@@ -163,15 +164,16 @@ public class ProblemMapper {
                 : parts[parts.length - 1];
     }
 
-    private static String slug(String title) {
+    static String slug(String title) {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static String detailFor(int status) {
+    static String detailFor(int status) {
         return switch (status) {
             case 404 -> "No such resource.";
             case 405 -> "The method is not allowed on this resource.";
             case 406 -> "No acceptable representation; use application/json.";
+            case 413 -> "The request body is too large.";
             case 415 -> "Unsupported media type; send application/json.";
             default -> "The request could not be served.";
         };

@@ -12,5 +12,12 @@ public class AmbiguousNameException extends ProblemException {
         super(409, "ambiguous-name", "Ambiguous name",
                 "The name matches " + candidates.size() + " customers; use one of their tenant ids.",
                 Map.of("candidates", List.copyOf(candidates)));
+        this.candidates = List.copyOf(candidates);
+    }
+
+    private final transient List<CustomerCandidate> candidates;
+
+    public List<CustomerCandidate> candidates() {
+        return candidates;
     }
 }

@@ -87,7 +87,8 @@ public class CustomerBatch {
      * One item. In {@link Mode#ADD_REFS} only the draft's tenant id and references count.
      *
      * @param sourceAsGiven the source the item named, or null: a customer that already equals the item
-     *        stays unchanged when the item named no source or the customer's own (graph included)
+     *        stays unchanged when the item named no source or the customer's own (graph included). A draft
+     *        with source graph keeps a Graph customer Graph (as a PUT does) and is written as import otherwise.
      */
     public record Item(int row, CustomerDraft draft, CustomerSource sourceAsGiven) {
     }
@@ -227,11 +228,17 @@ public class CustomerBatch {
                 refs.addAll(draft.refs());
                 p.target = new CustomerDraft(has.tenantId(), has.displayName(), has.defaultDomain(), has.initialDomain(),
                         has.domains(), has.aliases(), List.copyOf(refs), has.source());
-                if (refs.size() > CustomerInput.MAX_REFS) {
+                if (refs.size() > PsaRef.MAX_PER_CUSTOMER) {
                     p.invalid("refs", "the customer would hold " + refs.size() + " references; at most "
-                            + CustomerInput.MAX_REFS + " are allowed");
+                            + PsaRef.MAX_PER_CUSTOMER + " are allowed");
                     return;
                 }
+            } else if (draft.source() == CustomerSource.GRAPH
+                    && (p.existing == null || p.existing.fields().source() != CustomerSource.GRAPH)) {
+                // As a PUT: graph stays for a customer the sync manages. An export's graph row for any other
+                // (or a new) customer is taken as the admin's import, so that an export imports anywhere.
+                p.target = new CustomerDraft(draft.tenantId(), draft.displayName(), draft.defaultDomain(),
+                        draft.initialDomain(), draft.domains(), draft.aliases(), draft.refs(), CustomerSource.IMPORT);
             } else {
                 p.target = draft;
             }
@@ -242,7 +249,8 @@ public class CustomerBatch {
             }
             List<String> changed = changedFields(p.existing.fields(), p.target);
             CustomerSource given = mode == Mode.ADD_REFS ? null : p.item.sourceAsGiven();
-            boolean sourceKept = given == null || given == p.existing.fields().source();
+            // graph for a customer the sync does not manage asks for nothing that can be written
+            boolean sourceKept = given == null || given == p.existing.fields().source() || given == CustomerSource.GRAPH;
             if (changed.isEmpty() && sourceKept) {
                 p.outcome = Outcome.UNCHANGED;
                 return;

@@ -126,9 +126,9 @@ public class CustomerChangeFeed {
     }
 
     private void onListening() {
-        LOG.debug("name index: listening for customer changes");
         if (started) {
             // Back after a lost connection: what was notified meanwhile is lost, so read everything again.
+            LOG.info("name index: listening for customer changes again; reloading every customer");
             queueFullReload();
         }
     }

@@ -64,31 +64,18 @@ public record CustomerDraft(
             aliasesByKey.putIfAbsent(NameKey.exact(alias), alias);
         }
 
-        List<PsaRef> refs = validRefs(input.refsOrEmpty());
+        List<PsaRef> refs = PsaRef.validList(input.refsOrEmpty(), "refs");
 
         CustomerSource source = input.source() == null ? CustomerSource.MANUAL
-                : CustomerSource.fromWire(input.source()).filter(s -> s != CustomerSource.GRAPH)
-                        .orElseThrow(() -> ProblemException.invalidField("source",
-                                "must be manual or import; graph is set by sync only"));
+                : CustomerSource.fromWire(input.source()).orElseThrow(CustomerDraft::graphBySyncOnly);
 
         return new CustomerDraft(tenantId, displayName, defaultDomain, initialDomain, List.copyOf(domains),
                 List.copyOf(aliasesByKey.values()), refs, source);
     }
 
-    /** PSA references as a write gives them, validated, each once, in the order given. */
-    public static List<PsaRef> validRefs(List<PsaRef> refInput) {
-        if (refInput.size() > CustomerInput.MAX_REFS) {
-            throw ProblemException.invalidField("refs", "must hold at most " + CustomerInput.MAX_REFS + " references");
-        }
-        Set<PsaRef> refs = new LinkedHashSet<>();
-        for (int i = 0; i < refInput.size(); i++) {
-            PsaRef ref = refInput.get(i);
-            if (ref == null) {
-                throw ProblemException.invalidField("refs[" + i + "]", "must be {\"system\": ..., \"id\": ...}");
-            }
-            refs.add(PsaRef.of(ref.system(), ref.id(), "refs[" + i + "]"));
-        }
-        return List.copyOf(refs);
+    /** "graph" is kept by a PUT of a customer the sync manages (so a GET result can be sent back); never set by one. */
+    static ProblemException graphBySyncOnly() {
+        return ProblemException.invalidField("source", "must be manual or import; graph is set by sync only");
     }
 
     /** Every name that should reach the customer, by exact key; the first kind wins a shared key. */

@@ -24,7 +24,6 @@ public record CustomerInput(
 
     public static final int MAX_DOMAINS = 200;
     public static final int MAX_ALIASES = 50;
-    public static final int MAX_REFS = 20;
 
     public List<String> domainsOrEmpty() {
         return domains == null ? List.of() : domains;

@@ -51,10 +51,35 @@ public class CustomerService {
     public PutResult put(Mssp mssp, CustomerDraft draft, Actor actor) {
         customers.lockMappingsOf(mssp.id());
         Customer customer = customers.findLive(mssp.id(), draft.tenantId()).orElse(null);
+        if (draft.source() == CustomerSource.GRAPH && (customer == null || customer.source != CustomerSource.GRAPH)) {
+            throw CustomerDraft.graphBySyncOnly();
+        }
         Map<String, CustomerDraft.DesiredName> desired = draft.names();
         refuseNamesOfOthers(mssp, desired, draft.refs(), customer == null ? null : customer.id);
         Written written = write(mssp, customer, draft, desired, actor, "customer.replaced");
         return new PutResult(CustomerView.of(written.customer()), written.created());
+    }
+
+    /**
+     * Replaces only the customer's PSA references, leaving its names and source as they are, so a
+     * customer the directory sync manages stays managed by it.
+     *
+     * @throws ProblemException 404 when the MSSP has no live customer with the tenant id
+     * @throws NameTakenException when a reference belongs to another customer
+     */
+    public CustomerView replaceRefs(Mssp mssp, UUID tenantId, List<PsaRef> wanted, Actor actor) {
+        customers.lockMappingsOf(mssp.id());
+        Customer customer = customers.findLive(mssp.id(), tenantId)
+                .orElseThrow(() -> ProblemException.notFound("No customer of this MSSP has that tenant id."));
+        refuseNamesOfOthers(mssp, Map.of(), wanted, customer.id);
+        Instant now = now();
+        if (syncRefs(mssp, customer, wanted, now)) {
+            customer.refs = wanted.stream().map(PsaRef::stored).toArray(String[]::new);
+            customer.updatedAt = now;
+            audit.record(mssp.id(), actor, "customer.refs-replaced", customer.tenantId, customer.displayName);
+        }
+        index.stage(customer);
+        return CustomerView.of(customer);
     }
 
     /** What a directory sync or lookup did to one customer. */

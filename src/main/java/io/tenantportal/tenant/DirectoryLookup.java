@@ -19,4 +19,14 @@ public interface DirectoryLookup {
      *         directory that cannot be asked right now
      */
     Optional<CustomerView> lookUp(Mssp mssp, String name);
+
+    /**
+     * Brings the MSSP's local customers in step with its directory once, for many names unknown
+     * locally at a time (a bulk resolve): at most one list refresh, none when one ran recently.
+     * Nothing happens for an MSSP without a directory.
+     *
+     * @throws io.tenantportal.problem.ProblemException 503 with {@code Retry-After} when the directory
+     *         cannot be asked right now
+     */
+    void refresh(Mssp mssp);
 }

@@ -163,9 +163,11 @@ public class NameIndex {
             names.forgetUnless(present.getOrDefault(mssp, Set.of()), startedAt.getOrDefault(mssp, 0L));
             names.rebuildSimilar(Runnable::run);
         });
+        boolean first = !loaded;
         loaded = true;
-        LOG.infof("name index: %d customers of %d MSSP(s) loaded in %d ms", all.size(), present.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        // Said once at start-up; later reloads (after a lost notification connection) only when asked.
+        LOG.logf(first ? Logger.Level.INFO : Logger.Level.DEBUG, "name index: %d customers of %d MSSP(s) loaded in %d ms",
+                all.size(), present.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @PreDestroy

@@ -1,6 +1,9 @@
 package io.tenantportal.tenant;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,11 +22,28 @@ public record PsaRef(
         @Schema(description = "the system's own id of the company, 1-128 printable characters, compared exactly") String id) {
 
     public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_PER_CUSTOMER = 20;
     private static final Pattern SYSTEM = Pattern.compile("connectwise|autotask|halopsa|servicenow|x-[a-z0-9-]{1,30}");
 
     /** A validated reference; the system name is taken in lower case. */
     public static PsaRef of(String system, String id, String field) {
         return new PsaRef(system(system, field + ".system"), id(id, field + ".id"));
+    }
+
+    /** At most {@value #MAX_PER_CUSTOMER} validated references, repeats dropped, in the order given. */
+    public static List<PsaRef> validList(List<PsaRef> given, String field) {
+        if (given.size() > MAX_PER_CUSTOMER) {
+            throw ProblemException.invalidField(field, "must hold at most " + MAX_PER_CUSTOMER + " references");
+        }
+        Set<PsaRef> refs = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            PsaRef ref = given.get(i);
+            if (ref == null) {
+                throw ProblemException.invalidField(field + "[" + i + "]", "must be {\"system\": ..., \"id\": ...}");
+            }
+            refs.add(of(ref.system(), ref.id(), field + "[" + i + "]"));
+        }
+        return List.copyOf(refs);
     }
 
     /** A known system name in lower case, or 400 naming the field. */

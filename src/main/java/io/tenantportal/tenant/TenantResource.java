@@ -1,6 +1,7 @@
 package io.tenantportal.tenant;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tenantportal.limits.MissLimiter;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.Roles;
@@ -49,6 +51,9 @@ public class TenantResource {
 
     @Inject
     TenantResolver resolver;
+
+    @Inject
+    MissLimiter limiter;
 
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
@@ -92,7 +97,23 @@ public class TenantResource {
                                     {"displayName": "Contoso Ltd", "tenantId": "2f4a..."}]}""")))
     public CustomerView get(@Parameter(example = "contoso.com") @PathParam("name") String name) {
         Mssp mssp = caller.get();
-        return resolver.resolve(mssp, name);
+        NameKey.requireValid(name, "name");
+        try {
+            Optional<CustomerView> known = resolver.findLocally(mssp, name);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        } catch (AmbiguousNameException e) {
+            limiter.charge(mssp, caller.actor());
+            throw e;
+        }
+        limiter.requireAvailable(mssp, caller.actor());
+        try {
+            return resolver.resolve(mssp, name);
+        } catch (RuntimeException e) {
+            limiter.chargeAfter(mssp, caller.actor(), e);
+            throw e;
+        }
     }
 
     @PUT
@@ -126,6 +147,32 @@ public class TenantResource {
         }
         URI location = uriInfo.getBaseUriBuilder().path(TenantResource.class).path(id.toString()).build();
         return Response.created(location).entity(result.customer()).build();
+    }
+
+    @PUT
+    @Path("{tenantId}/refs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace a customer's PSA references", description = "Only the references change; names, "
+            + "domains and source stay, so a customer the Graph sync manages stays managed by it. Send the complete "
+            + "list; an empty list removes them all.")
+    @APIResponse(responseCode = "200", description = "The customer", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed reference", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No live customer with that tenant id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A reference belongs to another customer", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "taken", value = """
+                    {"type": "urn:tenant-portal:problem:name-conflict", "title": "Name already in use", "status": 409,
+                     "detail": "The reference halopsa:12 already belongs to another customer.",
+                     "conflicts": [{"ref": {"system": "halopsa", "id": "12"}, "tenantId": "2f4a...", "displayName": "Contoso Ltd"}]}""")))
+    public CustomerView putRefs(@PathParam("tenantId") String tenantId, RefsInput body) {
+        Mssp mssp = caller.get();
+        UUID id = requireTenantId(tenantId);
+        if (body == null) {
+            throw ProblemException.badRequest("A JSON body {\"refs\": [...]} is required.");
+        }
+        return service.replaceRefs(mssp, id, PsaRef.validList(body.refsOrEmpty(), "refs"), caller.actor());
     }
 
     @DELETE

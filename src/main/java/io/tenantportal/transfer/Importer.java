@@ -23,6 +23,7 @@ import io.tenantportal.tenant.CustomerBatch;
 import io.tenantportal.tenant.CustomerDraft;
 import io.tenantportal.tenant.CustomerInput;
 import io.tenantportal.tenant.CustomerSource;
+import io.tenantportal.tenant.PsaRef;
 import io.tenantportal.tenant.TenantId;
 
 /**
@@ -137,18 +138,17 @@ class Importer {
 
         private CustomerBatch.Item item(int row, UUID tenantId, CustomerInput input) {
             if (options.addRefs()) {
-                List<io.tenantportal.tenant.PsaRef> refs = CustomerDraft.validRefs(input.refsOrEmpty());
+                List<PsaRef> refs = PsaRef.validList(input.refsOrEmpty(), "refs");
                 return new CustomerBatch.Item(row, new CustomerDraft(tenantId, null, null, null, List.of(), List.of(),
                         refs, null), null);
             }
-            // graph is the sync's word: a row may say it (an export does) but is written as import.
+            // No source is import; graph (an export says it) is settled by the batch, which knows the customer.
             String source = input.source() == null ? null : input.source().strip().toLowerCase(Locale.ROOT);
             CustomerSource given = source == null || source.isEmpty() ? null : CustomerSource.fromWire(source)
-                    .orElseThrow(() -> ProblemException.invalidField("source",
-                            "must be manual, import or graph (graph is written as import)"));
+                    .orElseThrow(() -> ProblemException.invalidField("source", "must be manual, import or graph"));
             CustomerInput asPut = new CustomerInput(input.tenantId(), input.displayName(), input.defaultDomain(),
                     input.initialDomain(), input.domains(), input.aliases(), input.refs(),
-                    given == CustomerSource.MANUAL ? "manual" : "import");
+                    (given == null ? CustomerSource.IMPORT : given).wire());
             return new CustomerBatch.Item(row, CustomerDraft.from(tenantId, asPut), given);
         }
 

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 /**
  * {@code tenantportal.import.*}: how much one import or match call may send. The HTTP layer's own
  * body limit, {@code quarkus.http.limits.max-body-size}, is set from {@link #maxBytes()} in
- * application.properties, so both refuse the same size.
+ * application.properties: imports are the large bodies, and it answers 413 problem+json first.
  */
 @ConfigMapping(prefix = "tenantportal.import")
 public interface TransferConfig {

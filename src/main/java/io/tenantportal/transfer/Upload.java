@@ -57,13 +57,17 @@ final class Upload extends FilterInputStream {
         }
     }
 
+    /**
+     * The HTTP layer refuses a body over quarkus.http.limits.max-body-size (set to the same size) before
+     * this; this one answers when tenantportal.import.max-bytes was set lower.
+     */
     static ProblemException tooLarge(long maxBytes) {
-        return new ProblemException(413, "upload-too-large", "Content Too Large",
+        return new ProblemException(413, "payload-too-large", "Payload Too Large",
                 "The body is larger than " + maxBytes + " bytes (tenantportal.import.max-bytes); split the file.");
     }
 
     static ProblemException tooManyRows(int maxRows) {
-        return new ProblemException(413, "upload-too-large", "Content Too Large",
+        return new ProblemException(413, "payload-too-large", "Payload Too Large",
                 "The file has more than " + maxRows + " rows (tenantportal.import.max-rows); split the file.");
     }
 

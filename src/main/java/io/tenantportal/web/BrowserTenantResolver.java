@@ -17,7 +17,7 @@ public class BrowserTenantResolver implements TenantResolver {
     /** The name of the browser tenant in {@code quarkus.oidc.web.*}. */
     public static final String WEB = "web";
     /** quarkus-oidc's name for the tenant configured directly under {@code quarkus.oidc.*}. */
-    static final String BEARER = "Default";
+    public static final String BEARER = "Default";
 
     @Override
     public String resolve(RoutingContext context) {

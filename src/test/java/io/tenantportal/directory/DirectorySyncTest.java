@@ -63,6 +63,9 @@ class DirectorySyncTest extends ApiTest {
     @Inject
     SyncScheduler scheduler;
 
+    @Inject
+    io.quarkus.scheduler.Scheduler jobs;
+
     static ValidatableResponse sync() {
         return as(TestTokens.alphaAdmin()).post("/sync").then();
     }
@@ -317,6 +320,11 @@ class DirectorySyncTest extends ApiTest {
                 .body("[0].outcome", equalTo("succeeded"))
                 .body("[0].added", equalTo(1));
         as(TestTokens.betaAdmin()).get("/sync").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void anIntervalOfZeroSchedulesNoSync() {
+        assertEquals(null, jobs.getScheduledJob(SyncScheduler.JOB), "%test sets tenantportal.sync.interval=0");
     }
 
     @Test

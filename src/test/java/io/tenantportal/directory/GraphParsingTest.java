@@ -26,9 +26,9 @@ class GraphParsingTest {
 
     @Test
     void retryAfterIsSecondsOrAnHttpDate() {
-        assertEquals(Optional.of(Duration.ofSeconds(2)), GraphClient.parseRetryAfter("2"));
-        assertEquals(Optional.of(Duration.ZERO), GraphClient.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
-        assertEquals(Optional.empty(), GraphClient.parseRetryAfter("soon"));
+        assertEquals(Optional.of(Duration.ofSeconds(2)), RetryAfterBackoff.parse("2"));
+        assertEquals(Optional.of(Duration.ZERO), RetryAfterBackoff.parse("Wed, 21 Oct 2015 07:28:00 GMT"));
+        assertEquals(Optional.empty(), RetryAfterBackoff.parse("soon"));
     }
 
     @Test

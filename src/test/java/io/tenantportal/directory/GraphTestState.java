@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 public class GraphTestState {
 
     @Inject
-    GraphTokens tokens;
+    GraphTokenClients tokens;
 
     @Inject
     GraphClient client;

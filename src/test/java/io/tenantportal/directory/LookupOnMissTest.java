@@ -15,20 +15,29 @@ import static io.tenantportal.support.GraphWireMock.GDAP_PATH;
 import static io.tenantportal.support.GraphWireMock.gdap;
 import static io.tenantportal.support.GraphWireMock.page;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -50,6 +59,9 @@ class LookupOnMissTest extends ApiTest {
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
+
+    @Inject
+    DataSource dataSource;
 
     static int requestsTo(String path) {
         return GraphWireMock.server().findAll(getRequestedFor(urlPathEqualTo(path))).size();
@@ -131,6 +143,45 @@ class LookupOnMissTest extends ApiTest {
         as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "proseware.com").then().statusCode(302);
         assertEquals(1, domainLookups());
         assertEquals(1, requestsTo(GDAP_PATH));
+    }
+
+    @Test
+    void aManualCustomersDomainCostsNoGraphCallAndNoWriteAfterTheFirstTime() throws Exception {
+        createCustomer(TestTokens.ALPHA, PROSEWARE, "Proseware Typed By Hand");
+        tenantOfDomain(FIND_PROSEWARE, PROSEWARE);
+        String token = TestTokens.alphaReader();
+
+        as(token).get("/tenants/{name}/portal", "proseware.com").then().statusCode(302)
+                .header("Location", "https://security.microsoft.com/?tid=" + PROSEWARE);
+        assertEquals(1, domainLookups());
+        long audit = database.count("SELECT count(*) FROM audit_event");
+        long names = database.count("SELECT count(*) FROM customer_name");
+        long alpha = database.count("SELECT id FROM mssp WHERE mssp_key = 'alpha'");
+
+        // Another session holds the MSSP's mapping write lock: a request that wanted to write would wait for it.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + 0x7470_0001 + ", " + alpha + ")");
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/tenants/proseware.com/portal"))
+                        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertEquals(302, answer.statusCode());
+                assertEquals("https://security.microsoft.com/?tid=" + PROSEWARE,
+                        answer.headers().firstValue("Location").orElse(null));
+            }
+            statement.execute("SELECT pg_advisory_unlock_all()");
+        }
+
+        assertEquals(1, domainLookups(), "the domain's tenant is remembered");
+        assertEquals(0, requestsTo(GDAP_PATH), "the tenant is a local customer: no list refresh either");
+        assertEquals(audit, database.count("SELECT count(*) FROM audit_event"));
+        assertEquals(names, database.count("SELECT count(*) FROM customer_name"));
+        as(token).get("/tenants/{id}", PROSEWARE).then().statusCode(200)
+                .body("source", equalTo("manual"))
+                .body("domains", empty())
+                .body("verifiedAt", nullValue());
     }
 
     @Test

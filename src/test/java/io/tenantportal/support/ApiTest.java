@@ -9,18 +9,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.tenantportal.directory.GraphTestState;
+import io.tenantportal.limits.MissLimiter;
 
 /**
- * Base of the HTTP tests: one application, one identity provider, one fake Graph and one database
- * shared by every test class (the same resources everywhere, so Quarkus starts once), all of them
- * back to their defaults before each test.
+ * Base of the HTTP tests: one application, one identity provider (a fake Entra ID), one fake Graph
+ * and one database shared by every test class (the same resources everywhere, so Quarkus starts
+ * once), all of them back to their defaults before each test.
  */
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EntraWireMock.class)
 @QuarkusTestResource(GraphWireMock.class)
 public abstract class ApiTest {
 
@@ -30,11 +30,16 @@ public abstract class ApiTest {
     @Inject
     GraphTestState graphState;
 
+    @Inject
+    MissLimiter missLimiter;
+
     @BeforeEach
     void emptyDatabase() {
         database.reset();
+        EntraWireMock.reset();
         GraphWireMock.reset();
         graphState.forget();
+        missLimiter.forget();
     }
 
     protected static RequestSpecification as(String token) {

@@ -18,11 +18,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * WireMock playing Microsoft Graph and the Entra ID token endpoint for every test. By default it
- * issues tokens to MSSP alpha's app and lists no customers, so a miss still ends in a plain 404.
+ * issues tokens to the apps of MSSPs alpha and gamma and lists no customers, so a miss still ends in a
+ * plain 404.
  */
 public class GraphWireMock implements QuarkusTestResourceLifecycleManager {
 
     public static final String TOKEN_PATH = "/login/" + TestTokens.ALPHA + "/oauth2/v2.0/token";
+    /** A second MSSP with Graph (see application.properties), for what must stay per MSSP. */
+    public static final String GAMMA = "44444444-4444-4444-8444-444444444444";
+    public static final String GAMMA_TOKEN_PATH = "/login/" + GAMMA + "/oauth2/v2.0/token";
     public static final String GDAP_PATH = "/v1.0/tenantRelationships/delegatedAdminCustomers";
     public static final String CONTRACTS_PATH = "/v1.0/contracts";
     public static final String FIND_TENANT_PREFIX = "/v1.0/tenantRelationships/findTenantInformationByDomainName";
@@ -60,6 +64,7 @@ public class GraphWireMock implements QuarkusTestResourceLifecycleManager {
     public static void reset() {
         server.resetAll();
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(DEFAULTS).willReturn(token(3600)));
+        server.stubFor(post(urlPathEqualTo(GAMMA_TOKEN_PATH)).atPriority(DEFAULTS).willReturn(token(3600)));
         server.stubFor(get(urlPathEqualTo(GDAP_PATH)).atPriority(DEFAULTS).willReturn(okJson(page(List.of(), null))));
         server.stubFor(get(urlPathEqualTo(CONTRACTS_PATH)).atPriority(DEFAULTS)
                 .willReturn(okJson(page(List.of(), null))));

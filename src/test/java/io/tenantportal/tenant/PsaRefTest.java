@@ -5,6 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tenantportal.support.ApiTest;
+import io.tenantportal.support.GraphWireMock;
 import io.tenantportal.support.TestTokens;
 
 /** PSA references written with a customer: validated, unique per MSSP and system, kept by syncs. */
@@ -112,5 +119,37 @@ class PsaRefTest extends ApiTest {
         String many = "[" + "{\"system\":\"halopsa\",\"id\":\"1\"},".repeat(21) + "{\"system\":\"halopsa\",\"id\":\"2\"}]";
         putWithRefs(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", many).then().statusCode(400)
                 .body("errors[0].field", equalTo("refs"));
+    }
+
+    @Test
+    void referencesAloneCanBeReplacedAndAGraphCustomerStaysGraph() {
+        GraphWireMock.server().stubFor(get(urlPathEqualTo(GraphWireMock.GDAP_PATH))
+                .willReturn(okJson(GraphWireMock.page(List.of(GraphWireMock.gdap(CONTOSO, "Contoso Ltd")), null))));
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(200);
+
+        as(TestTokens.alphaAdmin()).contentType(ContentType.JSON)
+                .body("{\"refs\":[{\"system\":\"halopsa\",\"id\":\"12\"}]}")
+                .put("/tenants/{id}/refs", CONTOSO).then().statusCode(200)
+                .body("source", equalTo("graph"))
+                .body("refs[0].id", equalTo("12"));
+        as(TestTokens.alphaReader()).get("/refs/{system}/{id}", "halopsa", "12").then().statusCode(200)
+                .body("tenantId", equalTo(CONTOSO));
+        // a sync afterwards keeps them, and a GET result can be PUT back unchanged, source graph included
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(200);
+        String customer = as(TestTokens.alphaReader()).get("/tenants/{id}", CONTOSO).then().statusCode(200)
+                .body("refs[0].id", equalTo("12")).extract().asString();
+        as(TestTokens.alphaAdmin()).contentType(ContentType.JSON).body(customer).put("/tenants/{id}", CONTOSO)
+                .then().statusCode(200).body("source", equalTo("graph"));
+
+        putWithRefs(TestTokens.ALPHA, FABRIKAM, "Fabrikam", "[]").then().statusCode(201);
+        as(TestTokens.alphaAdmin()).contentType(ContentType.JSON)
+                .body("{\"refs\":[{\"system\":\"halopsa\",\"id\":\"12\"}]}")
+                .put("/tenants/{id}/refs", FABRIKAM).then().statusCode(409)
+                .body("conflicts[0].tenantId", equalTo(CONTOSO));
+        as(TestTokens.alphaAdmin()).contentType(ContentType.JSON).body("{\"refs\":[]}")
+                .put("/tenants/{id}/refs", "c0ffee00-1234-4abc-8def-0123456789ab").then().statusCode(404);
+        // a manual customer cannot be made a Graph one
+        as(TestTokens.alphaAdmin()).contentType(ContentType.JSON).body("{\"displayName\":\"Fabrikam\",\"source\":\"graph\"}")
+                .put("/tenants/{id}", FABRIKAM).then().statusCode(400).body("errors[0].field", equalTo("source"));
     }
 }

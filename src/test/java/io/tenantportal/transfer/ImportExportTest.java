@@ -336,7 +336,7 @@ class ImportExportTest extends ApiTest {
     }
 
     @Test
-    void aGraphCustomerStaysWithGraphUntilARowChangesIt() {
+    void aGraphCustomerStaysWithGraphAsWithAPutUntilARowTakesItOver() {
         database.execute("INSERT INTO customer (mssp_id, tenant_id, display_name, aliases, source) "
                 + "SELECT id, '" + CONTOSO + "', 'Contoso Ltd', '{Contoso}', 'graph' FROM mssp WHERE mssp_key = 'alpha'");
         database.execute("INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key) "
@@ -346,11 +346,19 @@ class ImportExportTest extends ApiTest {
         assertTrue(exported.endsWith(CONTOSO + ",Contoso Ltd,,,,Contoso,,graph\n"), exported);
 
         importFile(TestTokens.ALPHA, "", CSV, exported).then().statusCode(200).body("rows[0].outcome", equalTo("unchanged"));
+        // changed with source graph, as a PUT: the sync keeps managing it
         importFile(TestTokens.ALPHA, "", CSV, exported.replace("Contoso,,graph", "Contoso;CTS,,graph")).then()
                 .statusCode(200).body("rows[0].outcome", equalTo("updated"))
-                .body("rows[0].reason", equalTo("changes aliases, source"));
-
-        assertEquals("import", database.text("SELECT source FROM customer"));
+                .body("rows[0].reason", equalTo("changes aliases"));
+        assertEquals("graph", database.text("SELECT source FROM customer"));
+        // the same row saying manual: the admin takes it over
+        importFile(TestTokens.ALPHA, "", CSV, exported.replace("Contoso,,graph", "Contoso;CTS,,manual")).then()
+                .statusCode(200).body("rows[0].outcome", equalTo("updated"))
+                .body("rows[0].reason", equalTo("changes source"));
+        assertEquals("manual", database.text("SELECT source FROM customer"));
+        // graph cannot be given to a customer the sync does not manage: it asks for nothing there
+        importFile(TestTokens.ALPHA, "", CSV, exported.replace("Contoso,,graph", "Contoso;CTS,,graph")).then()
+                .statusCode(200).body("rows[0].outcome", equalTo("unchanged"));
     }
 
     @Test

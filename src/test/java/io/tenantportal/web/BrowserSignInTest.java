@@ -10,11 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +27,7 @@ import io.tenantportal.support.TestTokens;
 @QuarkusTest
 class BrowserSignInTest extends SignInTest {
 
-    static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final String TICKET_LINK = "/tenants/Contoso/portal?portal=entra";
-    static final String SESSION_COOKIE = "q_session_web";
 
     @TestHTTPResource("/")
     URL root;
@@ -106,6 +100,34 @@ class BrowserSignInTest extends SignInTest {
         given().cookie(SESSION_COOKIE, session).accept("application/json")
                 .get("/tenants/{name}", "Beta Only Customer")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void anAnalystOfTheOtherMsspSignsInFromItsOwnTenantAndSeesOnlyItsCustomers() {
+        stubSignInOf(TestTokens.BETA, TestTokens.READ);
+        String session = signIn("/").getCookie(SESSION_COOKIE);
+
+        given().cookie(SESSION_COOKIE, session).accept("application/json")
+                .get("/tenants")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].displayName", equalTo("Beta Only Customer"));
+        browser().cookie(SESSION_COOKIE, session).get("/")
+                .then().statusCode(200).body(containsString("analyst@22222222.example"));
+    }
+
+    @Test
+    void anIdTokenWhoseIssuerIsNotItsOwnTenantFailsTheSignIn() {
+        for (String issuer : List.of(TestTokens.issuer(TestTokens.BETA),
+                io.tenantportal.support.EntraWireMock.root() + "/{tenantid}/v2.0")) {
+            stubTokenResponse(TestTokens.idTokenClaims(300, TestTokens.ALPHA, TestTokens.READ).issuer(issuer).sign(),
+                    "unused");
+
+            signIn(TICKET_LINK)
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:tenant-portal:problem:sign-in-failed"));
+        }
     }
 
     @Test
@@ -198,7 +220,7 @@ class BrowserSignInTest extends SignInTest {
         Response logout = browser().cookie(SESSION_COOKIE, session).get("/logout");
 
         logout.then().statusCode(302)
-                .header("Location", startsWith(authorizationEndpoint() + "/protocol/openid-connect/end-session?"));
+                .header("Location", startsWith(endSessionEndpoint() + "?"));
         assertEquals(root + "signed-out", query(logout.header("Location")).get("post_logout_redirect_uri"));
         assertTrue(logout.getHeaders().getValues("Set-Cookie").stream()
                 .anyMatch(c -> c.startsWith(SESSION_COOKIE + "=;") && c.contains("Max-Age=0")),
@@ -224,34 +246,5 @@ class BrowserSignInTest extends SignInTest {
         assertTrue(!BrowserRequest.acceptsHtml("application/json, text/html;q=0"));
         assertTrue(!BrowserRequest.acceptsHtml("*/*"));
         assertTrue(!BrowserRequest.acceptsHtml(null));
-    }
-
-    /** A browser: asks for HTML and does not follow redirects, so each hop can be checked. */
-    static io.restassured.specification.RequestSpecification browser() {
-        return given().redirects().follow(false).accept(HTML);
-    }
-
-    /**
-     * Runs the authorization-code flow as a browser would: the app's redirect to the identity
-     * provider, then the provider's redirect back with a code. Answers the app's callback response.
-     */
-    Response signIn(String path) {
-        Response challenge = browser().get(path);
-        challenge.then().statusCode(302);
-        Map<String, String> query = query(challenge.header("Location"));
-        return browser().cookies(challenge.getCookies())
-                .queryParam("state", query.get("state"))
-                .queryParam("code", "code-from-the-identity-provider")
-                .get(query.get("redirect_uri"));
-    }
-
-    static Map<String, String> query(String location) {
-        Map<String, String> query = new HashMap<>();
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return query;
     }
 }
