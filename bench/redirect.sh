@@ -26,81 +26,17 @@ IDP_PORT=18082
 DB=tenantportal_bench
 MSSP_TID=0e6c1d2a-5b4f-4c3e-9a8d-7f6e5d4c3b2a
 JVM_OPTS=(-Xms64m -Xmx192m -XX:+UseSerialGC)
-WORK="$(mktemp -d)"
-OUT=bench/out
-mkdir -p "$OUT"
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh
 
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }; }
-echo "== building (skipped when up to date)"
-[ -f target/quarkus-app/quarkus-run.jar ] && [ -z "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ] \
-    || ./mvnw -B -q package -DskipTests
+build_if_stale
 [ -f bench/bare/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
 
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-
-# A signing key and its JWKS, served as the identity provider.
-openssl genrsa -out "$WORK/key.pem" 2048 2>/dev/null
-MODULUS="$(openssl rsa -in "$WORK/key.pem" -noout -modulus | cut -d= -f2 | xxd -r -p | b64url)"
-mkdir -p "$WORK/idp"
-printf '{"keys":[{"kty":"RSA","kid":"bench","use":"sig","alg":"RS256","n":"%s","e":"AQAB"}]}' "$MODULUS" \
-    > "$WORK/idp/jwks.json"
-(cd "$WORK/idp" && exec python3 -m http.server "$IDP_PORT" --bind 127.0.0.1 >/dev/null 2>&1) &
-PIDS+=($!)
-
-token() { # roles as a JSON array
-    local header payload
-    header="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)"
-    payload="$(printf '{"iss":"bench-issuer","aud":"api://tenant-portal-bench","sub":"bench","azp":"bench-client","tid":"%s","roles":%s,"iat":%d,"exp":%d}' \
-        "$MSSP_TID" "$1" "$(date +%s)" "$(( $(date +%s) + 7200 ))" | b64url)"
-    printf '%s.%s.%s' "$header" "$payload" \
-        "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/key.pem" | b64url)"
-}
+start_idp
 READER="$(token '["Portal.Read"]')"
 ADMIN="$(token '["Portal.Admin"]')"
 
-start_service() { # $1: extra JVM options; AUDIT=false switches the access log off
-    TENANTPORTAL_AUDIT_ACCESS="${AUDIT:-true}" TENANTPORTAL_LIMITS_MISSES=0 TENANTPORTAL_SYNC_INTERVAL=0 \
-    QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$((APP_PORT + 100)) \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false \
-    QUARKUS_OIDC_JWKS_PATH=jwks.json QUARKUS_OIDC_TOKEN_ISSUER=bench-issuer \
-    QUARKUS_OIDC_CLIENT_ID=tenant-portal-bench QUARKUS_OIDC_TOKEN_AUDIENCE=api://tenant-portal-bench \
-    QUARKUS_OIDC_WEB_TENANT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON=false \
-    TENANTPORTAL_MSSPS__BENCH__TENANT_ID=$MSSP_TID \
-        java "${JVM_OPTS[@]}" $1 -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-    APP_PID=$!
-    PIDS+=($APP_PID)
-}
-
-await_ready() { # $1 port; prints milliseconds from $2 (ns) to ready
-    for _ in $(seq 1 600); do
-        if curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null 2>&1 \
-            || { [ "$1" = "$BARE_PORT" ] && curl -s -o /dev/null "http://127.0.0.1:$1/"; }; then
-            echo $(( ($(date +%s%N) - $2) / 1000000 ))
-            return
-        fi
-        sleep 0.05
-    done
-    cat "$WORK/app.log"; exit 1
-}
-
-heap_after_gc() { # MiB of heap in use after a full collection
-    jcmd "$1" GC.run >/dev/null
-    jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v); s += v } } END { printf "%.1f", s / 1024 }'
-}
-
-stop_service() {
-    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
-}
-
-psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fresh_database
 
 echo "== empty database: schema, MSSP, and the heap without customers"
 T0=$(date +%s%N); start_service ""; await_ready $APP_PORT "$T0" >/dev/null

@@ -1,11 +1,15 @@
 package io.tenantportal.audit;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
@@ -18,6 +22,13 @@ import io.tenantportal.mssp.Actor;
  */
 @ApplicationScoped
 public class AuditLog implements PanacheRepository<AuditEvent> {
+
+    /** Entries per statement of {@link #recordAll}. */
+    private static final int BATCH = 10_000;
+    private static final String INSERT_CHANGES = """
+            INSERT INTO audit_event (mssp_id, occurred_at, kind, actor_type, actor_id, actor, action, tenant_id, detail)
+            SELECT ?, ?, 'change', ?, CAST(CAST(? AS text) AS uuid), ?, e.action, e.tenant_id, e.detail
+            FROM unnest(?, ?, ?) AS e (action, tenant_id, detail)""";
 
     /** Records a change (kind {@code change}) in the caller's transaction: it commits or rolls back with it. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,6 +44,41 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         event.tenantId = tenantId;
         event.detail = detail;
         persist(event);
+    }
+
+    /** One change of a bulk write, for {@link #recordAll}. */
+    public record Change(String action, UUID tenantId, String detail) {
+    }
+
+    /**
+     * Records many changes of one actor at once (kind {@code change}) in the caller's transaction: one
+     * statement over arrays instead of one insert per entry, for bulk writes such as an import.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(long msspId, Actor actor, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CHANGES)) {
+                for (int from = 0; from < changes.size(); from += BATCH) {
+                    List<Change> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
+                    insert.setLong(1, msspId);
+                    insert.setTimestamp(2, now);
+                    insert.setString(3, actor.type());
+                    insert.setString(4, actor.id() == null ? null : actor.id().toString());
+                    insert.setString(5, actor.name());
+                    insert.setArray(6, connection.createArrayOf("text",
+                            batch.stream().map(Change::action).toArray(String[]::new)));
+                    insert.setArray(7, connection.createArrayOf("uuid",
+                            batch.stream().map(Change::tenantId).toArray(UUID[]::new)));
+                    insert.setArray(8, connection.createArrayOf("text",
+                            batch.stream().map(Change::detail).toArray(String[]::new)));
+                    insert.executeUpdate();
+                }
+            }
+        });
     }
 
     /** One page of the MSSP's entries that pass the filter, newest first. */

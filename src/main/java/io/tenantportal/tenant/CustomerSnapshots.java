@@ -1,5 +1,6 @@
 package io.tenantportal.tenant;
 
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +23,11 @@ import jakarta.inject.Inject;
 /**
  * Reads customers and their live names for the {@link NameIndex}, straight over JDBC: the index loads
  * every customer at start-up and reloads single customers on notifications, outside any transaction,
- * so plain rows are all it needs (no entities, no persistence context to grow).
+ * so plain rows are all it needs (no entities, no persistence context to grow). The export streams
+ * an MSSP's customers the same way, through a cursor.
  */
 @ApplicationScoped
-class CustomerSnapshots {
+public class CustomerSnapshots {
 
     private static final String CUSTOMER_COLUMNS = """
             SELECT c.id, c.mssp_id, c.version, c.deleted_at IS NOT NULL, c.tenant_id, c.display_name,
@@ -61,6 +63,44 @@ class CustomerSnapshots {
         }
     }
 
+    /** Receives customers one at a time; may fail with the I/O error of wherever it writes them. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(CustomerView customer) throws IOException;
+    }
+
+    /** Rows of a streamed read travel from PostgreSQL in batches of this many. */
+    private static final int FETCH_SIZE = 500;
+
+    /**
+     * Hands every live customer of the MSSP to the sink, by display name (case-insensitive, in code point
+     * order, so the order is the same in every database whatever its collation) then tenant id, as one
+     * consistent snapshot. Rows come through a server-side cursor a batch at a time, so the
+     * heap holds one batch however many customers there are.
+     */
+    public void forEachLive(long msspId, Sink sink) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL uses a cursor (and honours the fetch size) only inside a transaction.
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(CUSTOMER_COLUMNS
+                    + " WHERE c.mssp_id = ? AND c.deleted_at IS NULL"
+                    + " ORDER BY lower(c.display_name) COLLATE \"C\", c.tenant_id")) {
+                statement.setFetchSize(FETCH_SIZE);
+                statement.setLong(1, msspId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(view(rows));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IOException("reading the customers failed", e);
+        }
+    }
+
     private static Map<Long, List<IndexedCustomer.IndexedName>> names(Connection connection, String sql, Long[] ids)
             throws SQLException {
         Map<Long, List<IndexedCustomer.IndexedName>> names = new HashMap<>();
@@ -81,16 +121,22 @@ class CustomerSnapshots {
             while (rows.next()) {
                 long id = rows.getLong(1);
                 boolean deleted = rows.getBoolean(4);
-                UUID tenantId = rows.getObject(5, UUID.class);
-                CustomerView view = new CustomerView(tenantId.toString(), rows.getString(6), rows.getString(7),
-                        rows.getString(8), strings(rows.getArray(9)), strings(rows.getArray(10)),
-                        CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), rows.getString(11), instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)),
-                        instant(rows.getTimestamp(14)), instant(rows.getTimestamp(15)));
-                customers.add(new IndexedCustomer(id, rows.getLong(2), rows.getLong(3), deleted, tenantId, view,
-                        deleted ? List.of() : names.getOrDefault(id, List.of())));
+                CustomerView view = view(rows);
+                customers.add(new IndexedCustomer(id, rows.getLong(2), rows.getLong(3), deleted,
+                        UUID.fromString(view.tenantId()), view, deleted ? List.of() : names.getOrDefault(id, List.of())));
             }
         }
         return customers;
+    }
+
+    /** The customer of a row of {@link #CUSTOMER_COLUMNS}. */
+    private static CustomerView view(ResultSet rows) throws SQLException {
+        UUID tenantId = rows.getObject(5, UUID.class);
+        return new CustomerView(tenantId.toString(), rows.getString(6), rows.getString(7), rows.getString(8),
+                strings(rows.getArray(9)), strings(rows.getArray(10)),
+                CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), rows.getString(11),
+                instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)), instant(rows.getTimestamp(14)),
+                instant(rows.getTimestamp(15)));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Long[] ids) throws SQLException {

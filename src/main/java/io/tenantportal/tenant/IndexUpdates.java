@@ -1,5 +1,6 @@
 package io.tenantportal.tenant;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,26 +39,44 @@ class IndexUpdates {
         staged().put(customer.id, IndexedCustomer.of(customer, live));
     }
 
+    /**
+     * Has these customers read again into the index once this transaction commits: a bulk write changes
+     * too many to stage one by one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void reloadOnCommit(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(customerIds);
+        afterCommit(() -> index.reloadCommitted(ids));
+    }
+
     @SuppressWarnings("unchecked")
     private Map<Long, IndexedCustomer> staged() {
         Map<Long, IndexedCustomer> staged = (Map<Long, IndexedCustomer>) transactions.getResource(STAGED);
         if (staged == null) {
             Map<Long, IndexedCustomer> fresh = new LinkedHashMap<>();
             transactions.putResource(STAGED, fresh);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        index.apply(fresh.values());
-                    }
-                }
-            });
+            afterCommit(() -> index.apply(fresh.values()));
             staged = fresh;
         }
         return staged;
+    }
+
+    /** Runs the action once the current transaction has committed; never when it rolls back. */
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
     }
 }

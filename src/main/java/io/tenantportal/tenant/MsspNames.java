@@ -165,11 +165,18 @@ final class MsspNames {
     }
 
     /**
-     * Display names of the customers most similar to the key, nearest first, then by display name. Uses
-     * the built index for customers unchanged since it was built and scores changed ones directly, so a
-     * write is reflected at once; the index is rebuilt in the background once enough changed.
+     * Display names of the customers most similar to the key, nearest first, then by display name.
      */
     List<String> similarDisplayNames(String key, int limit, Executor background) {
+        return mostSimilar(key, limit, background).stream().map(m -> m.customer().view().displayName()).toList();
+    }
+
+    /**
+     * The customers most similar to the key with their distance, nearest first, then by display name.
+     * Uses the built index for customers unchanged since it was built and scores changed ones directly,
+     * so a write is reflected at once; the index is rebuilt in the background once enough changed.
+     */
+    List<SimilarNames.Match> mostSimilar(String key, int limit, Executor background) {
         long[] query = Trigrams.set(key);
         SimilarNames index = similar;
         Map<Long, Long> changed = changedSinceBuild;
@@ -187,15 +194,19 @@ final class MsspNames {
                 }
             }
         }
-        if (changed.size() >= REBUILD_AFTER_CHANGES) {
-            rebuildSimilar(background);
-        }
+        rebuildIfStale(background);
         return best.values().stream()
                 .sorted(Comparator.comparingDouble(SimilarNames.Match::distance)
                         .thenComparing(SimilarNames.Match::customer, IndexedCustomer::byDisplayName))
                 .limit(limit)
-                .map(m -> m.customer().view().displayName())
                 .toList();
+    }
+
+    /** Starts a rebuild of the similar-names index once enough customers changed since the last one. */
+    void rebuildIfStale(Executor background) {
+        if (changedSinceBuild.size() >= REBUILD_AFTER_CHANGES) {
+            rebuildSimilar(background);
+        }
     }
 
     /** Builds the similar-names index from the current customers, once at a time. */

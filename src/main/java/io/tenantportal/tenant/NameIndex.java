@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 public class NameIndex {
 
     private static final Logger LOG = Logger.getLogger(NameIndex.class);
+    /** Customers read again per query by {@link #reloadCommitted}. */
+    private static final int RELOAD_BATCH = 10_000;
 
     @Inject
     CustomerSnapshots snapshots;
@@ -78,6 +80,47 @@ public class NameIndex {
 
     Collection<IndexedCustomer> live(long msspId) {
         return of(msspId).live();
+    }
+
+    /** A customer and how similar its most similar name is to a name asked for (0 to 1, as pg_trgm scores). */
+    public record SimilarCustomer(CustomerView customer, double similarity) {
+    }
+
+    /** The live customer one of whose names has this exact key (see {@link NameKey#exact}). */
+    public Optional<CustomerView> customerNamed(long msspId, String exactKey) {
+        return byKey(msspId, exactKey).map(IndexedCustomer::view);
+    }
+
+    /** The live customers reached by this loose key (see {@link NameKey#loose}), in display-name order. */
+    public List<CustomerView> customersLooselyNamed(long msspId, String looseKey) {
+        return byLooseKey(msspId, looseKey).stream().map(IndexedCustomer::view).toList();
+    }
+
+    /** The live customer holding this PSA reference. */
+    public Optional<CustomerView> customerWithRef(long msspId, PsaRef ref) {
+        return byRef(msspId, ref).map(IndexedCustomer::view);
+    }
+
+    /** Up to {@code limit} customers with a name similar to the exact key, most similar first (see {@link SimilarNames}). */
+    public List<SimilarCustomer> similarCustomers(long msspId, String exactKey, int limit) {
+        return of(msspId).mostSimilar(exactKey, limit, background).stream()
+                .map(m -> new SimilarCustomer(m.customer().view(), 1 - m.distance())).toList();
+    }
+
+    /**
+     * Reads these customers again after a bulk write committed, so this replica answers from the new
+     * state at once (read-your-writes without staging each customer); other replicas follow their
+     * notifications. The similar-names index is rebuilt in the background when many changed.
+     */
+    public void reloadCommitted(Collection<Long> customerIds) {
+        long started = System.nanoTime();
+        List<Long> ids = List.copyOf(customerIds);
+        for (int from = 0; from < ids.size(); from += RELOAD_BATCH) {
+            reload(ids.subList(from, Math.min(ids.size(), from + RELOAD_BATCH)));
+        }
+        byMssp.values().forEach(names -> names.rebuildIfStale(background));
+        LOG.debugf("name index: %d customers of a bulk write read again in %d ms", ids.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Applies states that a committed transaction wrote; older versions than those held are ignored. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Roles;
@@ -25,8 +26,8 @@ import io.tenantportal.portal.Portal;
 import io.tenantportal.web.PageTemplate.Html;
 
 /**
- * The analyst page: a server-rendered shell (who is signed in, the portal catalogue) whose script
- * searches and pages through the JSON API of /tenants. Customer data only ever reaches the page as
+ * The analyst page: a server-rendered shell (who is signed in, the portal catalogue, and for admins
+ * the import and export section) whose script searches and pages through the JSON API of /tenants. Customer data only ever reaches the page as
  * JSON and is written with textContent, so a customer name cannot inject markup.
  */
 @Path("/")
@@ -39,6 +40,8 @@ public class AnalystPage {
 
     private static final PageTemplate INDEX = PageTemplate.load("index.html");
     private static final PageTemplate SIGNED_OUT = PageTemplate.load("signed-out.html");
+    /** The import and export section, shown to admins only (the calls behind it need Portal.Admin). */
+    static final Html TRANSFER = new Html(PageTemplate.load("transfer.html").render(Map.of()));
 
     /**
      * One button per portal of the catalogue. The page script copies these into each customer's row
@@ -83,6 +86,9 @@ public class AnalystPage {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
     @Operation(hidden = true)
@@ -91,7 +97,8 @@ public class AnalystPage {
         return html(INDEX.render(Map.of(
                 "msspName", Html.text(msspName),
                 "user", Html.text(caller.actor().name()),
-                "portals", PortalButton.markup(PortalButton.catalogue()))));
+                "portals", PortalButton.markup(PortalButton.catalogue()),
+                "transfer", identity.hasRole(Roles.ADMIN) ? TRANSFER : new Html(""))));
     }
 
     @GET

@@ -305,6 +305,12 @@
   prev.addEventListener('click', () => turnTo(current.page - 1));
   next.addEventListener('click', () => turnTo(current.page + 1));
 
+  // An import changed the customers: show the list as it is now.
+  document.addEventListener('customers-changed', () => {
+    latest = null;
+    search(current.q === null ? '' : current.q, 0);
+  });
+
   input.value = new URLSearchParams(window.location.search).get('q') || '';
   search(input.value.trim(), 0);
 })();

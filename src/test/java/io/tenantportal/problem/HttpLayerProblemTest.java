@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantportal.support.ApiTest;
@@ -77,10 +79,15 @@ class HttpLayerProblemTest extends ApiTest {
         send("GET /no/such/thing HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").assertProblem(404, "not-found");
     }
 
+    /** quarkus.http.limits.max-body-size: the import limit, tenantportal.import.max-bytes (50 MiB by default). */
+    static long bodyLimit() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
+    }
+
     @Test
     void aBodyOverTheLimitIsAProblemAndNothingIsWritten() throws IOException {
         send("PUT /tenants/" + CONTOSO + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 20000000\r\nAuthorization: Bearer " + TestTokens.alphaAdmin() + "\r\n\r\n{")
+                + "Content-Length: " + (bodyLimit() + 1) + "\r\nAuthorization: Bearer " + TestTokens.alphaAdmin() + "\r\n\r\n{")
                 .assertProblem(413, "payload-too-large");
         assertEquals(0, database.count("SELECT count(*) FROM customer"));
     }
@@ -95,7 +102,7 @@ class HttpLayerProblemTest extends ApiTest {
                     .getBytes(StandardCharsets.ISO_8859_1));
             byte[] chunk = ("100000\r\n" + " ".repeat(0x100000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
             try {
-                for (int i = 0; i < 12; i++) { // 12 MiB, over the 10 MiB limit
+                for (long i = 0; i <= bodyLimit() / 0x100000; i++) { // a MiB more than the limit
                     out.write(chunk);
                 }
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

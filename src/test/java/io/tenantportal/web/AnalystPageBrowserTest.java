@@ -331,6 +331,72 @@ class AnalystPageBrowserTest extends SignInTest {
         assertTrue(!browser.findElement(By.id("pager")).isDisplayed());
     }
 
+    static final String LITWARE = "1d2e3f40-5b6c-4d7e-8f90-a1b2c3d4e5f6";
+    static final String PROSEWARE = "2e3f4051-6c7d-4e8f-90a1-b2c3d4e5f607";
+
+    @Test
+    void anAdminPreviewsAnImportWithADryRunAndThenConfirmsIt() throws IOException {
+        stubSignIn(TestTokens.ADMIN);
+        Path file = Files.createTempFile("customers", ".csv");
+        try {
+            Files.writeString(file, "tenantId,displayName,aliases\n" + LITWARE + ",Litware Inc,Litware\n"
+                    + PROSEWARE + ",Proseware,Contoso\nnot-a-tenant,Nobody,\n");
+            String name = file.getFileName().toString();
+            openThePageSignedIn();
+            waitForResults(3);
+
+            browser.findElement(By.id("import-file")).sendKeys(file.toString());
+
+            wait(ExpectedConditions.textToBe(By.id("import-status"), "Dry run of " + name + ": 1 to create, 0 to update, "
+                    + "0 unchanged, 1 invalid, 1 in conflict. Nothing can be imported while 2 rows have problems: fix the "
+                    + "file, or tick “Import the good rows”."));
+            assertEquals(List.of("3 " + PROSEWARE + " conflict aliases 'Contoso' already names Contoso Ltd (" + CONTOSO + ")",
+                    "4 not-a-tenant invalid tenantId tenantId: must be a tenant id (GUID)"),
+                    browser.findElements(By.cssSelector("#import-problems tbody tr")).stream().map(WebElement::getText).toList());
+            assertTrue(!browser.findElement(By.id("import-confirm")).isDisplayed(), "nothing to confirm while rows are bad");
+            assertNoAccessibilityViolations("an import preview with problems");
+
+            // keyboard only: tick "Import the good rows", then confirm
+            WebElement partial = browser.findElement(By.id("import-partial"));
+            partial.sendKeys(Keys.SPACE);
+            WebElement confirm = wait(ExpectedConditions.visibilityOfElementLocated(By.id("import-confirm")));
+            wait(ExpectedConditions.textToBe(By.id("import-status"), "Dry run of " + name + ": 1 to create, 0 to update, "
+                    + "0 unchanged, 1 invalid, 1 in conflict."));
+            assertEquals("Import 1 change", confirm.getText());
+            assertEquals(0, database.count("SELECT count(*) FROM customer WHERE display_name = 'Litware Inc'"));
+            confirm.sendKeys(Keys.ENTER);
+
+            wait(ExpectedConditions.textToBe(By.id("import-status"), "Imported " + name + ": 1 created, 0 updated, "
+                    + "0 unchanged, 1 invalid, 1 in conflict."));
+            waitForResults(4);
+            assertEquals(1, database.count("SELECT count(*) FROM customer WHERE display_name = 'Litware Inc' "
+                    + "AND source = 'import'"));
+            assertNoAccessibilityViolations("after an import");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void theExportDownloadsWithTheBrowserSession() {
+        stubSignIn(TestTokens.ADMIN);
+        openThePageSignedIn();
+        assertEquals("/export?format=csv", browser.findElement(By.id("export-csv")).getDomAttribute("href"));
+        Object csv = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done, e => done(String(e)));""");
+        // (text() drops the byte order mark)
+        assertTrue(String.valueOf(csv).startsWith("tenantId,displayName,defaultDomain,initialDomain,domains,aliases,refs,source\n"
+                + CONTOSO + ",Contoso Ltd,"), String.valueOf(csv));
+    }
+
+    @Test
+    void anAnalystWithoutTheAdminRoleHasNoImportSection() {
+        openThePageSignedIn();
+        waitForResults(3);
+        assertTrue(browser.findElements(By.id("transfer")).isEmpty());
+    }
+
     /** Paging from the pager at the bottom: the list's top is in view and its first portal link has the focus. */
     private static void assertTheNewPageIsReadFromTheTop(String firstCustomer) {
         WebElement first = waitForFirstRowNamed(firstCustomer);

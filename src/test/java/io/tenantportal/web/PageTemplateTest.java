@@ -24,11 +24,13 @@ class PageTemplateTest {
         String page = PageTemplate.load("index.html").render(Map.of(
                 "msspName", Html.text("A&B <Security>"),
                 "user", Html.text("analyst"),
-                "portals", AnalystPage.PortalButton.markup(AnalystPage.PortalButton.catalogue())));
+                "portals", AnalystPage.PortalButton.markup(AnalystPage.PortalButton.catalogue()),
+                "transfer", AnalystPage.TRANSFER));
 
         assertTrue(page.contains("<span class=\"mssp\">A&amp;B &lt;Security&gt;</span>"), page);
         assertTrue(page.contains("<h1 class=\"title\"><label for=\"q\">Find a customer</label></h1>"), page);
         assertTrue(page.contains("<a class=\"portal\" data-portal=\"exchange\" data-needs-initial-domain=\"true\">Exchange</a>"), page);
+        assertTrue(page.contains("<input id=\"import-file\" name=\"file\" type=\"file\""), page);
         assertTrue(!page.contains("{{"), page);
     }
 
