@@ -154,7 +154,8 @@ class LookupOnMissTest extends ApiTest {
         as(token).get("/tenants/{name}/portal", "proseware.com").then().statusCode(302)
                 .header("Location", "https://security.microsoft.com/?tid=" + PROSEWARE);
         assertEquals(1, domainLookups());
-        long audit = database.count("SELECT count(*) FROM audit_event");
+        // changes only: the access log writes its own entries once a second, whatever this test does
+        long audit = database.count("SELECT count(*) FROM audit_event WHERE kind = 'change'");
         long names = database.count("SELECT count(*) FROM customer_name");
         long alpha = database.count("SELECT id FROM mssp WHERE mssp_key = 'alpha'");
 
@@ -176,7 +177,7 @@ class LookupOnMissTest extends ApiTest {
 
         assertEquals(1, domainLookups(), "the domain's tenant is remembered");
         assertEquals(0, requestsTo(GDAP_PATH), "the tenant is a local customer: no list refresh either");
-        assertEquals(audit, database.count("SELECT count(*) FROM audit_event"));
+        assertEquals(audit, database.count("SELECT count(*) FROM audit_event WHERE kind = 'change'"));
         assertEquals(names, database.count("SELECT count(*) FROM customer_name"));
         as(token).get("/tenants/{id}", PROSEWARE).then().statusCode(200)
                 .body("source", equalTo("manual"))
