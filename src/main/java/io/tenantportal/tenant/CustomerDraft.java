@@ -41,11 +41,12 @@ public record CustomerDraft(
         for (String alias : input.aliasesOrEmpty()) {
             aliasesByKey.putIfAbsent(NameKey.exact(alias), alias.strip());
         }
+        List<String> domains = input.domainsOrEmpty().stream().map(CustomerDraft::domain).distinct().toList();
         CustomerSource source = input.source() == null ? CustomerSource.MANUAL
                 : CustomerSource.fromWire(input.source()).orElseThrow();
         return new CustomerDraft(tenantId, input.displayName().strip(), domain(input.defaultDomain()),
-                domain(input.initialDomain()), input.domainsOrEmpty().stream().map(CustomerDraft::domain).distinct().toList(),
-                List.copyOf(aliasesByKey.values()), PsaRef.normalised(input.refsOrEmpty()), source);
+                domain(input.initialDomain()), domains, List.copyOf(aliasesByKey.values()),
+                PsaRef.normalised(input.refsOrEmpty()), source);
     }
 
     private static String domain(String valid) {
