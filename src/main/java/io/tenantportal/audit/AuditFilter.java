@@ -25,6 +25,7 @@ public record AuditFilter(String kind, UUID actorId, String actorName, UUID tena
     private static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     /** Parses the query parameters; a malformed one is a 400 naming it. */
+    // Code, not constraints: the query parameters are parsed into types and checked against each other (to after from).
     public static AuditFilter parse(String kind, String actor, String tenantId, String from, String to) {
         String kindValue = blank(kind) ? null : kind.strip();
         if (kindValue != null && !KINDS.contains(kindValue)) {

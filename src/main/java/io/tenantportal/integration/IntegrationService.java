@@ -51,6 +51,7 @@ public class IntegrationService {
 
     public IssuedKey create(Mssp mssp, @NotNull @Valid IntegrationInput body, Actor actor) {
         String name = body.name().strip();
+        // Code, not a constraint: no standard one bounds an Instant by a fixed date, and this is its only use.
         if (body.expiresAt() != null && !body.expiresAt().isBefore(LATEST_EXPIRY)) {
             throw ProblemException.invalidField("expiresAt", "must be before the year 10000");
         }

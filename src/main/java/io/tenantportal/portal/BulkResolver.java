@@ -97,6 +97,7 @@ public class BulkResolver {
         return new BulkResolveResult(results);
     }
 
+    // Items are checked here, not by constraints on the body: a bad item is that item's 400, not the call's.
     private Pending fromMemory(Mssp mssp, BulkResolveRequest.Item item) {
         if (item == null || (item.name() == null) == (item.ref() == null)) {
             Pending invalid = new Pending(item == null ? null : item.name());

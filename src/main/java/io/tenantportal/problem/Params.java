@@ -1,6 +1,10 @@
 package io.tenantportal.problem;
 
-/** Query parameter parsing that answers 400 problem+json instead of a framework error page. */
+/**
+ * Query parameter parsing that answers 400 problem+json instead of a framework error page. Parameters
+ * are taken as text, not as int with {@code @Min}/{@code @Max}: a non-number fails conversion with 404
+ * before any constraint runs.
+ */
 public final class Params {
 
     /** Pages count from 0; a size is 1 to this. */

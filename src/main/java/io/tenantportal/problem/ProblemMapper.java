@@ -1,10 +1,6 @@
 package io.tenantportal.problem;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -98,13 +94,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<ProblemException.FieldError> errors = e.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> new ProblemException.FieldError(field(v), v.getMessage()))
-                .toList();
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : "The request has " + errors.size() + " invalid fields.";
-        return Problem.response(400, "invalid-request", "Invalid request", detail, Map.of("errors", errors)).build();
+        return domain(ProblemException.invalid(e.getConstraintViolations()));
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
@@ -154,14 +144,6 @@ public class ProblemMapper {
         LOG.error("unexpected failure", e);
         return Problem.response(500, "internal-error", "Internal Server Error",
                 "The request failed unexpectedly; it has been logged.").build();
-    }
-
-    private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        // "put.body.displayName" -> "displayName": the method and parameter names mean nothing to callers.
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
-                : parts[parts.length - 1];
     }
 
     static String slug(String title) {

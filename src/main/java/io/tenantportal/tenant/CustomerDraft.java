@@ -2,16 +2,14 @@ package io.tenantportal.tenant;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import io.tenantportal.problem.ProblemException;
 
 /**
- * A customer as a write wants it, validated and normalised: domains in lower case and unique,
+ * A customer as a write wants it, normalised: domains in lower case and unique,
  * aliases unique by name key, and the full set of names that will reach the customer.
  */
 public record CustomerDraft(
@@ -28,6 +26,10 @@ public record CustomerDraft(
     public record DesiredName(NameKind kind, String name, String looseKey) {
     }
 
+    /**
+     * The draft of a body that passed its constraints ({@link CustomerInput}): domains and aliases
+     * normalised, the tenant id of the body checked against the path.
+     */
     public static CustomerDraft from(UUID tenantId, CustomerInput input) {
         if (input == null) {
             throw ProblemException.badRequest("A JSON body describing the customer is required.");
@@ -35,47 +37,25 @@ public record CustomerDraft(
         if (input.tenantId() != null && !TenantId.parse(input.tenantId()).map(tenantId::equals).orElse(false)) {
             throw ProblemException.invalidField("tenantId", "must equal the tenant id in the path");
         }
-        String displayName = NameKey.requireValid(input.displayName(), "displayName").strip();
-        String defaultDomain = input.defaultDomain() == null ? null
-                : DomainName.parse(input.defaultDomain()).orElseThrow(
-                        () -> ProblemException.invalidField("defaultDomain", "is not a domain name"));
-        String initialDomain = input.initialDomain() == null ? null
-                : DomainName.parseInitial(input.initialDomain()).orElseThrow(
-                        () -> ProblemException.invalidField("initialDomain", "must be a <name>.onmicrosoft.com domain"));
-
-        Set<String> domains = new LinkedHashSet<>();
-        List<String> domainInput = input.domainsOrEmpty();
-        if (domainInput.size() > CustomerInput.MAX_DOMAINS) {
-            throw ProblemException.invalidField("domains", "must hold at most " + CustomerInput.MAX_DOMAINS + " domains");
-        }
-        for (int i = 0; i < domainInput.size(); i++) {
-            String field = "domains[" + i + "]";
-            domains.add(DomainName.parse(domainInput.get(i))
-                    .orElseThrow(() -> ProblemException.invalidField(field, "is not a domain name")));
-        }
-
         Map<String, String> aliasesByKey = new LinkedHashMap<>();
-        List<String> aliasInput = input.aliasesOrEmpty();
-        if (aliasInput.size() > CustomerInput.MAX_ALIASES) {
-            throw ProblemException.invalidField("aliases", "must hold at most " + CustomerInput.MAX_ALIASES + " aliases");
+        for (String alias : input.aliasesOrEmpty()) {
+            aliasesByKey.putIfAbsent(NameKey.exact(alias), alias.strip());
         }
-        for (int i = 0; i < aliasInput.size(); i++) {
-            String alias = NameKey.requireValid(aliasInput.get(i), "aliases[" + i + "]").strip();
-            aliasesByKey.putIfAbsent(NameKey.exact(alias), alias);
-        }
-
-        List<PsaRef> refs = PsaRef.validList(input.refsOrEmpty(), "refs");
-
+        List<String> domains = input.domainsOrEmpty().stream().map(CustomerDraft::domain).distinct().toList();
         CustomerSource source = input.source() == null ? CustomerSource.MANUAL
-                : CustomerSource.fromWire(input.source()).orElseThrow(CustomerDraft::graphBySyncOnly);
+                : CustomerSource.fromWire(input.source()).orElseThrow();
+        return new CustomerDraft(tenantId, input.displayName().strip(), domain(input.defaultDomain()),
+                domain(input.initialDomain()), domains, List.copyOf(aliasesByKey.values()),
+                PsaRef.normalised(input.refsOrEmpty()), source);
+    }
 
-        return new CustomerDraft(tenantId, displayName, defaultDomain, initialDomain, List.copyOf(domains),
-                List.copyOf(aliasesByKey.values()), refs, source);
+    private static String domain(String valid) {
+        return valid == null ? null : DomainName.parse(valid).orElseThrow();
     }
 
     /** "graph" is kept by a PUT of a customer the sync manages (so a GET result can be sent back); never set by one. */
     static ProblemException graphBySyncOnly() {
-        return ProblemException.invalidField("source", "must be manual or import; graph is set by sync only");
+        return ProblemException.invalidField("source", CustomerSource.PUT_RULE);
     }
 
     /** Every name that should reach the customer, by exact key; the first kind wins a shared key. */

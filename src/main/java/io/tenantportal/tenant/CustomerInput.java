@@ -2,11 +2,16 @@ package io.tenantportal.tenant;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of {@code PUT /tenants/{tenantId}}. Read-only members of a customer (createdAt, ...) are
- * ignored, so what a GET returned can be sent back unchanged.
+ * ignored, so what a GET returned can be sent back unchanged. The constraints are the rules of PUT and
+ * of each import row; {@link CustomerDraft#from} normalises a body that passed them.
  */
 @Schema(name = "CustomerInput", example = """
         {"displayName": "Contoso Ltd", "defaultDomain": "contoso.com", "initialDomain": "contoso.onmicrosoft.com",
@@ -14,13 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "refs": [{"system": "connectwise", "id": "250"}]}""")
 public record CustomerInput(
         @Schema(description = "Optional; when present it must equal the tenant id in the path") String tenantId,
-        String displayName,
-        String defaultDomain,
-        String initialDomain,
-        List<String> domains,
-        List<String> aliases,
-        @Schema(description = "PSA references; each unique per MSSP and system") List<PsaRef> refs,
-        @Schema(description = "manual (default) or import; graph is set by sync only") String source) {
+        @ValidName String displayName,
+        @ValidDomain String defaultDomain,
+        @ValidInitialDomain String initialDomain,
+        @Size(max = CustomerInput.MAX_DOMAINS, message = "must hold at most {max} domains")
+        List<@NotNull @ValidDomain String> domains,
+        @Size(max = CustomerInput.MAX_ALIASES, message = "must hold at most {max} aliases")
+        List<@ValidName String> aliases,
+        @Schema(description = "PSA references; each unique per MSSP and system")
+        @Size(max = PsaRef.MAX_PER_CUSTOMER, message = "must hold at most {max} references")
+        List<@NotNull(message = PsaRef.SHAPE_RULE) @Valid PsaRef> refs,
+        @Schema(description = "manual (default) or import; graph is set by sync only") @ValidSource String source) {
 
     public static final int MAX_DOMAINS = 200;
     public static final int MAX_ALIASES = 50;

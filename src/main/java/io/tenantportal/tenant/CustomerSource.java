@@ -11,6 +11,9 @@ import jakarta.persistence.Converter;
 public enum CustomerSource {
     MANUAL, GRAPH, IMPORT;
 
+    /** What a PUT may name: graph is kept by a PUT of a customer the sync manages, never set by one. */
+    static final String PUT_RULE = "must be manual or import; graph is set by sync only";
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

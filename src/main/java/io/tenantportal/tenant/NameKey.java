@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,21 +38,31 @@ public final class NameKey {
      * holding control, format or line-separator characters (which can hide or split text).
      */
     public static String requireValid(String raw, String field) {
+        problem(raw).ifPresent(message -> {
+            throw ProblemException.invalidField(field, message);
+        });
+        return raw;
+    }
+
+    /** What {@link #requireValid} refuses in the text, in its words; empty when the text is a valid name. */
+    public static Optional<String> problem(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw ProblemException.invalidField(field, "must not be blank");
+            return Optional.of("must not be blank");
         }
         if (raw.codePointCount(0, raw.length()) > MAX_LENGTH) {
-            throw ProblemException.invalidField(field, "must be at most " + MAX_LENGTH + " characters");
+            return Optional.of("must be at most " + MAX_LENGTH + " characters");
         }
-        boolean hostile = raw.codePoints().anyMatch(cp -> switch (Character.getType(cp)) {
+        return raw.codePoints().anyMatch(NameKey::invisible)
+                ? Optional.of("must not contain control or invisible characters") : Optional.empty();
+    }
+
+    /** A control, format, separator or unassigned character: one that can hide or split text. */
+    static boolean invisible(int cp) {
+        return switch (Character.getType(cp)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                     Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> true;
             default -> false;
-        });
-        if (hostile) {
-            throw ProblemException.invalidField(field, "must not contain control or invisible characters");
-        }
-        return raw;
+        };
     }
 
     /** The exact key of a name. */

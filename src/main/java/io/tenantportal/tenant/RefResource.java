@@ -82,6 +82,7 @@ public class RefResource {
 
     /** The customer a reference names, from memory; 400 for a malformed reference, 404 when none carries it. */
     public static CustomerView resolve(TenantResolver resolver, Mssp mssp, String system, String id) {
+        // Checked here, not by constraints on the parameters: a malformed reference is charged and recorded as a miss.
         PsaRef ref = new PsaRef(PsaRef.system(system, "system"), PsaRef.id(id, "id"));
         return resolver.findByRef(mssp, ref).orElseThrow(ReferenceNotFoundException::new);
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -137,7 +138,7 @@ public class TenantResource {
                      "detail": "The name 'Contoso' already names another customer.",
                      "conflicts": [{"name": "Contoso", "tenantId": "2f4a...", "displayName": "Contoso Ltd"}]}""")))
     public Response put(@Parameter(example = "2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01") @PathParam("tenantId") String tenantId,
-            CustomerInput body, @Context UriInfo uriInfo) {
+            @Valid CustomerInput body, @Context UriInfo uriInfo) {
         Mssp mssp = caller.get();
         UUID id = requireTenantId(tenantId);
         CustomerDraft draft = CustomerDraft.from(id, body);
@@ -166,13 +167,13 @@ public class TenantResource {
                     {"type": "urn:tenant-portal:problem:name-conflict", "title": "Name already in use", "status": 409,
                      "detail": "The reference halopsa:12 already belongs to another customer.",
                      "conflicts": [{"ref": {"system": "halopsa", "id": "12"}, "tenantId": "2f4a...", "displayName": "Contoso Ltd"}]}""")))
-    public CustomerView putRefs(@PathParam("tenantId") String tenantId, RefsInput body) {
+    public CustomerView putRefs(@PathParam("tenantId") String tenantId, @Valid RefsInput body) {
         Mssp mssp = caller.get();
         UUID id = requireTenantId(tenantId);
         if (body == null) {
             throw ProblemException.badRequest("A JSON body {\"refs\": [...]} is required.");
         }
-        return service.replaceRefs(mssp, id, PsaRef.validList(body.refsOrEmpty(), "refs"), caller.actor());
+        return service.replaceRefs(mssp, id, PsaRef.normalised(body.refsOrEmpty()), caller.actor());
     }
 
     @DELETE

@@ -82,6 +82,7 @@ final class CompanyList {
         return at == null || at >= cells.length || cells[at].isBlank() ? null : CsvCells.restored(cells[at].strip());
     }
 
+    // Checked as the file streams, not by constraints: the companies never form one request record.
     private void add(String field, String system, String id, String name, List<String> domainTexts) {
         if (companies.size() == max) {
             throw ProblemException.invalidField("companies", "must hold at most " + max + " companies per call");

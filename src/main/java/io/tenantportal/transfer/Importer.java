@@ -7,12 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
 
@@ -24,11 +27,12 @@ import io.tenantportal.tenant.CustomerDraft;
 import io.tenantportal.tenant.CustomerInput;
 import io.tenantportal.tenant.CustomerSource;
 import io.tenantportal.tenant.PsaRef;
+import io.tenantportal.tenant.RefsInput;
 import io.tenantportal.tenant.TenantId;
 
 /**
- * POST /import: reads the rows of a CSV or JSON body as they arrive, gives each the validation and
- * name rules of PUT ({@link CustomerDraft#from}), and hands the valid ones to {@link CustomerBatch},
+ * POST /import: reads the rows of a CSV or JSON body as they arrive, gives each the constraints of PUT
+ * ({@link CustomerInput}) and its normalisation ({@link CustomerDraft#from}), and hands the valid ones to {@link CustomerBatch},
  * which plans and writes them in one transaction. Rows naming the same tenant conflict, all of them.
  */
 @ApplicationScoped
@@ -52,10 +56,13 @@ class Importer {
     @Inject
     TransferConfig config;
 
+    @Inject
+    Validator validator;
+
     ImportReport run(Mssp mssp, Actor actor, InputStream body, Format format, Options options) {
         long t0 = System.nanoTime();
         Upload upload = new Upload(body, config.maxBytes().asLongValue());
-        Rows rows = new Rows(options, config.maxRows());
+        Rows rows = new Rows(options, config.maxRows(), validator);
         try {
             if (format == Format.CSV) {
                 readCsv(upload, rows, options);
@@ -103,14 +110,16 @@ class Importer {
     private static final class Rows {
         private final Options options;
         private final int maxRows;
+        private final Validator validator;
         private final Map<Integer, CustomerBatch.Item> valid = new TreeMap<>();
         final Map<Integer, ImportReport.Row> results = new TreeMap<>();
         private final Map<UUID, List<Integer>> rowsOfTenant = new HashMap<>();
         private int count;
 
-        Rows(Options options, int maxRows) {
+        Rows(Options options, int maxRows, Validator validator) {
             this.options = options;
             this.maxRows = maxRows;
+            this.validator = validator;
         }
 
         void add(int row, String tenantIdText, Supplier<CustomerInput> input) {
@@ -138,9 +147,9 @@ class Importer {
 
         private CustomerBatch.Item item(int row, UUID tenantId, CustomerInput input) {
             if (options.addRefs()) {
-                List<PsaRef> refs = PsaRef.validList(input.refsOrEmpty(), "refs");
+                RefsInput refs = valid(new RefsInput(input.refs()));
                 return new CustomerBatch.Item(row, new CustomerDraft(tenantId, null, null, null, List.of(), List.of(),
-                        refs, null), null);
+                        PsaRef.normalised(refs.refsOrEmpty()), null), null);
             }
             // No source is import; graph (an export says it) is settled by the batch, which knows the customer.
             String source = input.source() == null ? null : input.source().strip().toLowerCase(Locale.ROOT);
@@ -149,7 +158,16 @@ class Importer {
             CustomerInput asPut = new CustomerInput(input.tenantId(), input.displayName(), input.defaultDomain(),
                     input.initialDomain(), input.domains(), input.aliases(), input.refs(),
                     (given == null ? CustomerSource.IMPORT : given).wire());
-            return new CustomerBatch.Item(row, CustomerDraft.from(tenantId, asPut), given);
+            return new CustomerBatch.Item(row, CustomerDraft.from(tenantId, valid(asPut)), given);
+        }
+
+        /** The body as it is when it passes the constraints of PUT; otherwise their 400, which makes the row invalid. */
+        private <T> T valid(T body) {
+            Set<ConstraintViolation<T>> violations = validator.validate(body);
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            return body;
         }
 
         /** Valid rows of tenants no other row names; the others become conflicts. */
