@@ -1,7 +1,6 @@
 package io.tenantportal.tenant;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
