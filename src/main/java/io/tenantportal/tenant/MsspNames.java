@@ -1,7 +1,6 @@
 package io.tenantportal.tenant;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -180,26 +179,24 @@ final class MsspNames {
         long[] query = Trigrams.set(key);
         SimilarNames index = similar;
         Map<Long, Long> changed = changedSinceBuild;
-        Map<Long, SimilarNames.Match> best = index.matches(query, changed::containsKey);
+        List<SimilarNames.Match> nearest = new ArrayList<>(
+                index.nearest(query, changed.isEmpty() ? null : changed::containsKey, limit));
         for (Long id : changed.keySet()) {
             IndexedCustomer customer = byId.get(id);
             if (customer == null || customer.deleted()) {
                 continue;
             }
+            double best = Double.MAX_VALUE;
             for (IndexedCustomer.IndexedName name : customer.names()) {
-                double distance = SimilarNames.distance(query, name.key());
-                if (distance <= 1) {
-                    best.merge(id, new SimilarNames.Match(customer, distance),
-                            (a, b) -> a.distance() <= b.distance() ? a : b);
-                }
+                best = Math.min(best, SimilarNames.distance(query, name.key()));
+            }
+            if (best <= 1) {
+                nearest.add(new SimilarNames.Match(customer, best));
             }
         }
         rebuildIfStale(background);
-        return best.values().stream()
-                .sorted(Comparator.comparingDouble(SimilarNames.Match::distance)
-                        .thenComparing(SimilarNames.Match::customer, IndexedCustomer::byDisplayName))
-                .limit(limit)
-                .toList();
+        nearest.sort(SimilarNames.Match::nearestFirst);
+        return nearest.size() > limit ? List.copyOf(nearest.subList(0, limit)) : nearest;
     }
 
     /** Starts a rebuild of the similar-names index once enough customers changed since the last one. */

@@ -1,6 +1,7 @@
 package io.tenantportal.tenant;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * Trigrams the way PostgreSQL's pg_trgm makes them, so suggestions rank names as the database did: a
@@ -18,7 +19,7 @@ final class Trigrams {
 
     /** The trigrams of a name key in the order they occur, repeats included. */
     static long[] ordered(String key) {
-        int[] codePoints = key.codePoints().toArray();
+        int[] codePoints = codePoints(key);
         long[] out = new long[codePoints.length * 3 + 3];
         int n = 0;
         int i = 0;
@@ -35,6 +36,18 @@ final class Trigrams {
             }
         }
         return n == 0 ? NONE : Arrays.copyOf(out, n);
+    }
+
+    /** A plain loop: String.codePoints() builds a stream pipeline, which costs more than the trigrams here. */
+    private static int[] codePoints(String key) {
+        int[] out = new int[key.length()];
+        int n = 0;
+        for (int i = 0; i < key.length(); ) {
+            int codePoint = key.codePointAt(i);
+            out[n++] = codePoint;
+            i += Character.charCount(codePoint);
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static int word(int[] cp, int start, int end, long[] out, int n) {
@@ -89,36 +102,82 @@ final class Trigrams {
      * continuous extent of the name's trigrams, so a fragment such as "Woodgrove" of a longer name scores high.
      */
     static double wordSimilarity(long[] querySet, long[] nameOrdered) {
+        return wordSimilarity(querySet, nameOrdered, 0);
+    }
+
+    /** {@link #wordSimilarity(long[], long[])} when it is at least {@code atLeast}; otherwise some value below it. */
+    static double wordSimilarity(long[] querySet, long[] nameOrdered, double atLeast) {
+        long[] distinct = distinct(nameOrdered);
+        int[] name = new int[nameOrdered.length];
+        for (int i = 0; i < name.length; i++) {
+            name[i] = Arrays.binarySearch(distinct, nameOrdered[i]);
+        }
+        boolean[] inQuery = new boolean[distinct.length];
+        for (int d = 0; d < distinct.length; d++) {
+            inQuery[d] = Arrays.binarySearch(querySet, distinct[d]) >= 0;
+        }
+        return wordSimilarity(name, repeats(name), id -> inQuery[id], querySet.length, atLeast);
+    }
+
+    /** For each position, how far back the same trigram last occurred (0: not before). */
+    static short[] repeats(int[] name) {
+        short[] back = new short[name.length];
+        for (int i = 0; i < name.length; i++) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (name[j] == name[i]) {
+                    back[i] = (short) (i - j);
+                    break;
+                }
+            }
+        }
+        return back;
+    }
+
+    /**
+     * Word similarity over a name whose trigrams are given as numbers (equal trigrams, equal numbers)
+     * with their {@link #repeats}. An extent stops growing, and a start is not tried, once the query
+     * trigrams still ahead could not reach the better of {@code atLeast} and the best so far; for the
+     * names a suggestion query touches that leaves one or two short passes instead of every extent. The
+     * answer is exact when it is at least {@code atLeast}.
+     */
+    static double wordSimilarity(int[] name, short[] back, IntPredicate inQuery, int queryLength, double atLeast) {
+        int n = name.length;
+        boolean[] repeatedLater = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (back[i] > 0) {
+                repeatedLater[i - back[i]] = true;
+            }
+        }
+        // matchedFrom[i]: distinct query trigrams at positions i and after, the most an extent from i can share
+        int[] matchedFrom = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            matchedFrom[i] = matchedFrom[i + 1] + (!repeatedLater[i] && inQuery.test(name[i]) ? 1 : 0);
+        }
         double best = 0;
-        long[] extent = new long[nameOrdered.length];
-        for (int from = 0; from < nameOrdered.length; from++) {
-            if (Arrays.binarySearch(querySet, nameOrdered[from]) < 0) {
+        for (int from = 0; from < n; from++) {
+            if ((double) matchedFrom[from] / queryLength < Math.max(best, atLeast)) {
+                break;
+            }
+            if (!inQuery.test(name[from])) {
                 continue;
             }
             int size = 0;
             int shared = 0;
-            for (int to = from; to < nameOrdered.length; to++) {
-                long trigram = nameOrdered[to];
-                if (indexOf(extent, size, trigram) >= 0) {
-                    continue;
+            for (int to = from; to < n; to++) {
+                if (back[to] > 0 && to - back[to] >= from) {
+                    continue; // already in the extent
                 }
-                extent[size++] = trigram;
-                if (Arrays.binarySearch(querySet, trigram) >= 0) {
+                size++;
+                if (inQuery.test(name[to])) {
                     shared++;
-                    best = Math.max(best, (double) shared / (querySet.length + size - shared));
+                    best = Math.max(best, (double) shared / (queryLength + size - shared));
+                }
+                if ((double) (shared + matchedFrom[to + 1]) / queryLength < Math.max(best, atLeast)) {
+                    break;
                 }
             }
         }
         return best;
-    }
-
-    private static int indexOf(long[] values, int size, long value) {
-        for (int i = 0; i < size; i++) {
-            if (values[i] == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** How many trigrams two sorted sets share. */

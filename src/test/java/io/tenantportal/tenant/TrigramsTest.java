@@ -17,7 +17,7 @@ class TrigramsTest extends ApiTest {
             "contso|contoso ltd", "contso|contoso fab", "woodgrove|woodgrove bank international holdings",
             "northwnd|northwind 1", "custmer 123|customer 123 ltd", "fabrikam|fabrikam inc", "a|ab",
             "contoso.com|contoso.onmicrosoft.com", "straße|strasse", "x-y_z|x y z", "tailspin|tailspintoys.com",
-            "ltd|contoso ltd", "adatum for northwind|northwind traders", "zzz|contoso" })
+            "ltd|contoso ltd", "abab|ab abab ab abab", "ab ab|abab ab ab", "custmer|customer custom customer", "adatum for northwind|northwind traders", "zzz|contoso" })
     void similarityMatchesPgTrgm(String query, String name) {
         long[] querySet = Trigrams.set(query);
         double similarity = Trigrams.similarity(querySet, Trigrams.set(name));
