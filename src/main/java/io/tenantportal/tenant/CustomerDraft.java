@@ -22,7 +22,8 @@ public record CustomerDraft(
         List<String> domains,
         List<String> aliases,
         List<PsaRef> refs,
-        CustomerSource source) {
+        CustomerSource source,
+        String sharepointName) {
 
     /** One name that should reach the customer. */
     public record DesiredName(NameKind kind, String name, String looseKey) {
@@ -69,8 +70,18 @@ public record CustomerDraft(
         CustomerSource source = input.source() == null ? CustomerSource.MANUAL
                 : CustomerSource.fromWire(input.source()).orElseThrow(CustomerDraft::graphBySyncOnly);
 
+        String sharepointName = input.sharepointName() == null ? null
+                : SharepointName.parse(input.sharepointName()).orElseThrow(() -> ProblemException.invalidField(
+                        "sharepointName", "must be 1-57 letters and digits, as in <name>-admin.sharepoint.com"));
+
         return new CustomerDraft(tenantId, displayName, defaultDomain, initialDomain, List.copyOf(domains),
-                List.copyOf(aliasesByKey.values()), refs, source);
+                List.copyOf(aliasesByKey.values()), refs, source, sharepointName);
+    }
+
+    /** The same customer with another initial domain (one the directory learnt). */
+    public CustomerDraft withInitialDomain(String domain) {
+        return new CustomerDraft(tenantId, displayName, defaultDomain, domain, domains, aliases, refs, source,
+                sharepointName);
     }
 
     /** "graph" is kept by a PUT of a customer the sync manages (so a GET result can be sent back); never set by one. */

@@ -20,7 +20,9 @@ public record CustomerInput(
         List<String> domains,
         List<String> aliases,
         @Schema(description = "PSA references; each unique per MSSP and system") List<PsaRef> refs,
-        @Schema(description = "manual (default) or import; graph is set by sync only") String source) {
+        @Schema(description = "manual (default) or import; graph is set by sync only") String source,
+        @Schema(description = "SharePoint tenant name (lower-case letters and digits) when it is not the initial "
+                + "domain's first label") String sharepointName) {
 
     public static final int MAX_DOMAINS = 200;
     public static final int MAX_ALIASES = 50;

@@ -136,15 +136,16 @@ public class CustomerService {
         Set<String> taken = new HashSet<>();
         // A PSA reference is an admin's (or an import's) word: the directory never adds or drops one.
         List<PsaRef> keptRefs = existing == null ? List.of() : CustomerView.refs(existing.refs);
+        String sharepointName = existing == null ? null : existing.sharepointName;
         CustomerDraft wanted = new CustomerDraft(entry.tenantId(), displayName, defaultDomain, initialDomain,
-                List.copyOf(domains), List.copyOf(aliasesByKey.values()), keptRefs, CustomerSource.GRAPH);
+                List.copyOf(domains), List.copyOf(aliasesByKey.values()), keptRefs, CustomerSource.GRAPH, sharepointName);
         names.takenByOthers(mssp.id(), wanted.names().keySet(), customerId).forEach(n -> taken.add(n.nameKey));
         CustomerDraft draft = new CustomerDraft(entry.tenantId(), displayName,
                 taken.contains(defaultDomain) ? null : defaultDomain,
                 taken.contains(initialDomain) ? null : initialDomain,
                 domains.stream().filter(d -> !taken.contains(d)).toList(),
                 aliasesByKey.entrySet().stream().filter(a -> !taken.contains(a.getKey())).map(Map.Entry::getValue).toList(),
-                keptRefs, CustomerSource.GRAPH);
+                keptRefs, CustomerSource.GRAPH, sharepointName);
         Map<String, CustomerDraft.DesiredName> desired = new LinkedHashMap<>(draft.names());
         desired.keySet().removeAll(taken);
 
@@ -306,7 +307,8 @@ public class CustomerService {
                 || !Arrays.equals(c.domains, domains)
                 || !Arrays.equals(c.aliases, aliases)
                 || !Arrays.equals(c.refs, refs)
-                || c.source != d.source();
+                || c.source != d.source()
+                || !Objects.equals(c.sharepointName, d.sharepointName());
         c.displayName = d.displayName();
         c.defaultDomain = d.defaultDomain();
         c.initialDomain = d.initialDomain();
@@ -314,6 +316,7 @@ public class CustomerService {
         c.aliases = aliases;
         c.refs = refs;
         c.source = d.source();
+        c.sharepointName = d.sharepointName();
         return changed;
     }
 
