@@ -128,8 +128,9 @@ public class PortalCatalog {
     }
 
     private static final String SET_INITIAL_DOMAIN = "Set it with PUT /tenants/{tenantId} (field initialDomain, "
-            + "e.g. \"contoso.onmicrosoft.com\") or with POST /import (column initialDomain; a row for a customer "
-            + "the directory sync manages keeps it managed by the sync).";
+            + "e.g. \"contoso.onmicrosoft.com\"; for a customer the directory sync manages, send \"source\": \"graph\" "
+            + "too, as GET returns it, so the sync keeps managing it), or for many customers at once with POST /import "
+            + "(column initialDomain; an export's rows already carry source graph for such customers).";
 
     private static ProblemException missing(Portal portal, String type, String title, String detail) {
         return new ProblemException(409, type, title, "The " + portal.wire() + " portal " + detail);

@@ -355,4 +355,35 @@ public class CustomerService {
         }
         return changed;
     }
+
+    /**
+     * Records the initial domain the directory read for a Graph customer that has none, in the caller's
+     * transaction. Never overwrites one (an admin's, or an earlier sync's), never touches a manual or
+     * imported customer, and skips a domain another customer of the MSSP already holds.
+     *
+     * @return true when the customer now has this initial domain
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean learnInitialDomain(Mssp mssp, UUID tenantId, String initialDomain, String actor) {
+        String domain = DomainName.parseInitial(initialDomain)
+                .orElseThrow(() -> new IllegalArgumentException("not an initial domain; validate before learning it"));
+        customers.lockMappingsOf(mssp.id());
+        Customer customer = customers.findLive(mssp.id(), tenantId).orElse(null);
+        if (customer == null || customer.source != CustomerSource.GRAPH || customer.initialDomain != null) {
+            return false;
+        }
+        CustomerDraft draft = new CustomerDraft(customer.tenantId, customer.displayName, customer.defaultDomain, domain,
+                List.of(customer.domains), List.of(customer.aliases), CustomerView.refs(customer.refs), customer.source,
+                customer.sharepointName);
+        Map<String, CustomerDraft.DesiredName> desired = new LinkedHashMap<>(draft.names());
+        Set<String> taken = new HashSet<>();
+        names.takenByOthers(mssp.id(), desired.keySet(), customer.id).forEach(n -> taken.add(n.nameKey));
+        if (taken.contains(domain)) {
+            return false;
+        }
+        // names another customer took since the customer's names were written stay where they are
+        desired.keySet().removeAll(taken);
+        write(mssp, customer, draft, desired, Actor.system(actor), "customer.updated");
+        return true;
+    }
 }
