@@ -1,7 +1,6 @@
 package io.tenantportal.directory;
 
 import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -103,10 +102,11 @@ class CustomerTenantTokens {
         }
     }
 
+    /** The JSON body, or null when there is none or it is no JSON (a proxy's HTML page, plain text). */
     private static JsonNode readBody(Response response) {
         try {
-            return Optional.ofNullable(response.hasEntity() ? response.readEntity(JsonNode.class) : null).orElse(null);
-        } catch (ProcessingException | IllegalStateException e) {
+            return response.hasEntity() ? response.readEntity(JsonNode.class) : null;
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -144,6 +144,18 @@ class InitialDomainSyncTest extends ApiTest {
     }
 
     @Test
+    void anUnreadableRefusalIsARefusalToo() {
+        gdapLists(gdap(CONTOSO, "Contoso Ltd"));
+        GraphWireMock.server().stubFor(post(urlPathEqualTo(tokenPath(CONTOSO))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html").withBody("<html>not here</html>")));
+
+        sync().body("outcome", equalTo("succeeded"));
+
+        assertEquals(1, tokenRequests(CONTOSO));
+        assertEquals(1, remembered());
+    }
+
+    @Test
     void aTenantWithoutDomainReadPermissionIsRemembered() {
         gdapLists(gdap(CONTOSO, "Contoso Ltd"));
         consented(CONTOSO);
