@@ -54,7 +54,7 @@ public class DevSeed {
         int created = 0;
         for (Sample s : SAMPLES) {
             CustomerInput input = new CustomerInput(null, s.displayName(), s.domain(), s.initialDomain(),
-                    List.of(s.domain()), s.aliases(), List.of(), "import");
+                    List.of(s.domain()), s.aliases(), List.of(), "import", null);
             if (customers.put(mssp, CustomerDraft.from(UUID.fromString(s.tenantId()), input), Actor.system("dev-seed")).created()) {
                 created++;
             }

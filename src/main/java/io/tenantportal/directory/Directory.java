@@ -32,4 +32,16 @@ public interface Directory {
      * @throws DirectoryUnavailableException when the directory cannot be asked right now
      */
     Optional<DirectoryTenant> tenantOfDomain(Mssp mssp, String domain);
+
+    /**
+     * The initial ({@code *.onmicrosoft.com}) domain of a customer's tenant, read in that tenant; empty when
+     * the tenant names none. Only a directory that can read inside customer tenants knows it.
+     *
+     * @throws DirectoryForbiddenException when the MSSP's app may not read the customer tenant's domains
+     *         (not consented there, or without Domain.Read.All)
+     * @throws DirectoryUnavailableException when the directory cannot be asked right now
+     */
+    default Optional<String> initialDomainOf(Mssp mssp, java.util.UUID customerTenant) {
+        throw new DirectoryForbiddenException("customer-domains");
+    }
 }

@@ -66,6 +66,9 @@ public class DirectorySync {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    InitialDomains initialDomains;
+
     /**
      * Per MSSP: when its list was last read completely, the refresh a miss is waiting for, and the last
      * failed sync, which misses are answered with until {@code retryAtNanos} instead of trying again.
@@ -188,6 +191,10 @@ public class DirectorySync {
                 throw new DirectoryForbiddenException("both customer lists (GDAP customers and contracts)");
             }
             tally.gone = markGone(mssp, tally, dryRun);
+            if (!dryRun && trigger != Trigger.MISS) {
+                // slow (a call per customer tenant), so never while a miss waits for the sync
+                initialDomains.fill(mssp);
+            }
         } catch (DirectoryUnavailableException e) {
             failure = e;
             report.error = e.reason();

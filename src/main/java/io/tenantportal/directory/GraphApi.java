@@ -39,4 +39,9 @@ interface GraphApi {
     @Path("/v1.0/tenantRelationships/findTenantInformationByDomainName(domainName={literal})")
     Response findTenantInformationByDomainName(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("literal") String literal);
+
+    /** The domains of the tenant the token is for; {@code select}: the properties wanted. */
+    @GET
+    @Path("/v1.0/domains")
+    Response domains(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestQuery("$select") String select);
 }

@@ -113,21 +113,31 @@ class GraphClient {
      * @throws DirectoryUnavailableException when Graph cannot be asked or keeps failing
      */
     private Optional<JsonNode> get(Mssp mssp, String operation, Function<String, Response> call) {
+        return get(mssp, operation, call, renew -> renew ? tokens.renewedBearer(mssp) : tokens.bearer(mssp));
+    }
+
+    /** Whose token a call carries: the MSSP's own, or its app's in a customer's tenant. */
+    @FunctionalInterface
+    private interface Bearer {
+        String get(boolean renew);
+    }
+
+    private Optional<JsonNode> get(Mssp mssp, String operation, Function<String, Response> call, Bearer bearer) {
         Breaker breaker = breakers.computeIfAbsent(mssp.key(), Breaker::new);
         try {
-            return breaker.guard.get(() -> withRetries(mssp, operation, call), ANSWER);
+            return breaker.guard.get(() -> withRetries(operation, call, bearer), ANSWER);
         } catch (CircuitBreakerOpenException e) {
             count(operation, "circuit-open");
             throw new DirectoryUnavailableException("circuit open for MSSP " + mssp.key(), breaker.untilTrial());
         }
     }
 
-    private Optional<JsonNode> withRetries(Mssp mssp, String operation, Function<String, Response> call) {
+    private Optional<JsonNode> withRetries(String operation, Function<String, Response> call, Bearer bearer) {
         AtomicInteger tries = new AtomicInteger();
         try {
             return retries.get(() -> {
                 tries.incrementAndGet();
-                return once(mssp, operation, call);
+                return once(operation, call, bearer);
             }, ANSWER);
         } catch (GraphBusyException busy) {
             throw new DirectoryUnavailableException("Graph " + operation + " answered " + busy.status() + " "
@@ -136,11 +146,11 @@ class GraphClient {
     }
 
     /** One try: the call, and once more with a new token when Graph refuses ours (revoked or rotated early). */
-    private Optional<JsonNode> once(Mssp mssp, String operation, Function<String, Response> call) {
-        Response response = send(operation, () -> call.apply(tokens.bearer(mssp)));
+    private Optional<JsonNode> once(String operation, Function<String, Response> call, Bearer bearer) {
+        Response response = send(operation, () -> call.apply(bearer.get(false)));
         if (response.getStatus() == 401) {
             response.close();
-            response = send(operation, () -> call.apply(tokens.renewedBearer(mssp)));
+            response = send(operation, () -> call.apply(bearer.get(true)));
         }
         try (Response answer = response) {
             return read(operation, answer);
@@ -265,4 +275,20 @@ class GraphClient {
     void forget() {
         breakers.clear();
     }
+
+    /**
+     * A page of a customer tenant's domains ({@code id}, {@code isInitial}; the first when {@code nextLink} is
+     * null, which must be on Graph otherwise), read with {@code token}, the MSSP's app's token in that tenant
+     * ({@link CustomerTenantTokens}), with the same retries and circuit as every Graph call; empty on 404.
+     *
+     * @throws DirectoryForbiddenException when the token lacks Domain.Read.All there (403)
+     */
+    Optional<JsonNode> customerDomains(Mssp mssp, java.util.UUID customerTenant, String token, String nextLink) {
+        return get(mssp, "customer-domains",
+                bearer -> nextLink == null ? api.domains(bearer, "id,isInitial") : api.nextPage(nextLink, bearer),
+                renew -> renew ? customerTokens.bearer(mssp, customerTenant) : token);
+    }
+
+    @Inject
+    CustomerTenantTokens customerTokens;
 }

@@ -139,4 +139,43 @@ public class GraphDirectory implements Directory {
         }
         return Optional.of(link);
     }
+
+    @Inject
+    CustomerTenantTokens customerTokens;
+
+    /** Pages of a tenant's domains read at most, looking for the initial one (a tenant has a handful). */
+    static final int MAX_DOMAIN_PAGES = 10;
+
+    @Override
+    public Optional<String> initialDomainOf(Mssp mssp, UUID customerTenant) {
+        String token;
+        try {
+            token = customerTokens.bearer(mssp, customerTenant);
+        } catch (CustomerTenantTokens.RefusedException e) {
+            throw new DirectoryForbiddenException("customer-token");
+        }
+        String next = null;
+        for (int page = 0; page < MAX_DOMAIN_PAGES; page++) {
+            Optional<JsonNode> body = client.customerDomains(mssp, customerTenant, token, next);
+            if (body.isEmpty()) {
+                return Optional.empty();
+            }
+            for (JsonNode domain : body.get().path("value")) {
+                if (domain.path("isInitial").asBoolean(false)) {
+                    // the one Microsoft made; still only a strict <name>.onmicrosoft.com is taken
+                    return DomainName.parseInitial(domain.path("id").asText(null));
+                }
+            }
+            String link = body.get().path("@odata.nextLink").asText(null);
+            if (link == null || link.isBlank()) {
+                return Optional.empty();
+            }
+            if (!link.startsWith(GraphClient.trimSlash(config.baseUrl()) + "/")) {
+                throw new DirectoryUnavailableException("Graph customer-domains named a next page outside Graph",
+                        config.breaker().openFor());
+            }
+            next = link;
+        }
+        return Optional.empty();
+    }
 }

@@ -42,6 +42,9 @@ public class BulkResolver {
     AccessLog access;
 
     @Inject
+    PortalCatalog catalog;
+
+    @Inject
     MissLimiter limiter;
 
     /** One item on its way: what it asked, and the customer or the outcome once known. */
@@ -58,7 +61,7 @@ public class BulkResolver {
 
     public BulkResolveResult resolve(Mssp mssp, Actor actor, BulkResolveRequest request) {
         PortalRequest portal = request.portal() == null ? PortalRequest.DEFAULT
-                : new PortalRequest(PortalRequest.portalNamed(request.portal()), Optional.empty());
+                : new PortalRequest(PortalRequest.portalNamed(request.portal(), catalog), Optional.empty());
         List<Pending> items = new ArrayList<>(request.items().size());
         boolean anyMiss = false;
         for (BulkResolveRequest.Item item : request.items()) {

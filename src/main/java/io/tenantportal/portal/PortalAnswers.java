@@ -58,7 +58,7 @@ public class PortalAnswers {
         PortalRequest request;
         Optional<CustomerView> known;
         try {
-            request = PortalRequest.of(uriInfo.getQueryParameters());
+            request = PortalRequest.of(uriInfo.getQueryParameters(), catalog);
         } catch (RuntimeException e) {
             record(mssp, actor, asked, null, null, AccessLog.statusOf(e));
             throw e;
@@ -109,10 +109,9 @@ public class PortalAnswers {
         }
     }
 
-    /** The portal URL of a customer; 409 when the portal needs an initial domain the customer lacks. */
+    /** The portal URL of a customer; 409 when the portal needs a domain the customer lacks. */
     public URI url(CustomerView customer, PortalRequest request) {
-        return catalog.url(request.portal(), UUID.fromString(customer.tenantId()), customer.initialDomain(),
-                request.deepLink());
+        return catalog.url(request.portal(), customer, request.deepLink());
     }
 
     private void record(Mssp mssp, Actor actor, String asked, UUID tenantId, Portal portal, int status) {

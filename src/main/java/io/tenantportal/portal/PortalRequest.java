@@ -1,6 +1,5 @@
 package io.tenantportal.portal;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,18 +18,20 @@ public record PortalRequest(Portal portal, Optional<DeepLink> deepLink) {
      *
      * @throws ProblemException 400 for an unknown portal, a malformed deep link, or a parameter given twice
      */
-    public static PortalRequest of(MultivaluedMap<String, String> query) {
-        Portal portal = Optional.ofNullable(single(query, "portal")).map(PortalRequest::portalNamed).orElse(Portal.DEFAULT);
+    public static PortalRequest of(MultivaluedMap<String, String> query, PortalCatalog catalog) {
+        Portal portal = Optional.ofNullable(single(query, "portal")).map(name -> portalNamed(name, catalog))
+                .orElse(Portal.DEFAULT);
         return new PortalRequest(portal, DeepLink.parse(single(query, "incident"), single(query, "alert"),
                 single(query, "device")));
     }
 
     /** The portal of a name in a body (bulk resolve); null means the default. */
-    public static Portal portalNamed(String text) {
-        return Portal.fromWire(text).orElseThrow(() -> new ProblemException(400, "invalid-request", "Invalid request",
-                "portal: unknown portal; use one of " + String.join(", ", names()),
+    public static Portal portalNamed(String text, PortalCatalog catalog) {
+        List<String> names = catalog.all().stream().map(Portal::wire).toList();
+        return catalog.find(text).orElseThrow(() -> new ProblemException(400, "invalid-request", "Invalid request",
+                "portal: unknown portal; use one of " + String.join(", ", names),
                 Map.of("errors", List.of(new ProblemException.FieldError("portal", "unknown portal")),
-                        "portals", names())));
+                        "portals", names)));
     }
 
     private static String single(MultivaluedMap<String, String> query, String parameter) {
@@ -42,9 +43,5 @@ public record PortalRequest(Portal portal, Optional<DeepLink> deepLink) {
             throw ProblemException.invalidField(parameter, "must be given once");
         }
         return values.get(0);
-    }
-
-    private static List<String> names() {
-        return Arrays.stream(Portal.values()).map(Portal::wire).toList();
     }
 }

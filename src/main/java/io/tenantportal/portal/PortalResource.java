@@ -53,7 +53,8 @@ public class PortalResource {
     @Operation(summary = "Resolve a name and redirect to the customer's portal", description = "302 to the portal; "
             + "with Accept: application/json, 200 and the URL as JSON.")
     @Parameter(name = "portal", in = ParameterIn.QUERY, description = "defender (default), purview, entra, azure, "
-            + "intune, m365, exchange, teams, powerplatform", example = "defender")
+            + "intune, m365, exchange, teams, powerplatform, sharepoint, powerapps, powerbi, or a custom portal of "
+            + "the deployment", example = "defender")
     @Parameter(name = "incident", in = ParameterIn.QUERY, description = "Defender incident number", example = "1234")
     @Parameter(name = "alert", in = ParameterIn.QUERY, description = "Defender alert id", example = "da637551227677560813_-961444813")
     @Parameter(name = "device", in = ParameterIn.QUERY, description = "Defender device id (40 hex)")
@@ -68,8 +69,8 @@ public class PortalResource {
                      "detail": "portal: unknown portal", "portals": ["defender", "purview", "entra"]}""")))
     @APIResponse(responseCode = "404", description = "No such customer; suggestions name similar ones", content = @Content(
             mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Ambiguous name (candidates), or the portal needs an initial "
-            + "domain the customer lacks", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Ambiguous name (candidates), or the portal needs a domain "
+            + "(or SharePoint name) the customer lacks; the detail says how to set it", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @NonBlocking
     public Uni<Response> portal(@Parameter(example = "Contoso") @PathParam("name") String name,
             @Context UriInfo uriInfo, @Context HttpHeaders headers) {

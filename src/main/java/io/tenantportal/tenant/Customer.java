@@ -70,6 +70,10 @@ public class Customer {
     @Column(name = "gone_from_directory_at")
     public Instant goneFromDirectoryAt;
 
+    /** The SharePoint tenant name when it is not the initial domain's first label; see {@link SharepointName}. */
+    @Column(name = "sharepoint_name")
+    public String sharepointName;
+
     @Version
     @Column(name = "version", nullable = false)
     public long version;

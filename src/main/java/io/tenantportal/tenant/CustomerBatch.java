@@ -227,7 +227,7 @@ public class CustomerBatch {
                 Set<PsaRef> refs = new LinkedHashSet<>(has.refs());
                 refs.addAll(draft.refs());
                 p.target = new CustomerDraft(has.tenantId(), has.displayName(), has.defaultDomain(), has.initialDomain(),
-                        has.domains(), has.aliases(), List.copyOf(refs), has.source());
+                        has.domains(), has.aliases(), List.copyOf(refs), has.source(), has.sharepointName());
                 if (refs.size() > PsaRef.MAX_PER_CUSTOMER) {
                     p.invalid("refs", "the customer would hold " + refs.size() + " references; at most "
                             + PsaRef.MAX_PER_CUSTOMER + " are allowed");
@@ -238,9 +238,16 @@ public class CustomerBatch {
                 // As a PUT: graph stays for a customer the sync manages. An export's graph row for any other
                 // (or a new) customer is taken as the admin's import, so that an export imports anywhere.
                 p.target = new CustomerDraft(draft.tenantId(), draft.displayName(), draft.defaultDomain(),
-                        draft.initialDomain(), draft.domains(), draft.aliases(), draft.refs(), CustomerSource.IMPORT);
+                        draft.initialDomain(), draft.domains(), draft.aliases(), draft.refs(), CustomerSource.IMPORT,
+                        draft.sharepointName());
             } else {
                 p.target = draft;
+            }
+            if (p.target.sharepointName() == null && p.existing != null && p.existing.fields().sharepointName() != null) {
+                // CSV has no sharepointName column: a row without one keeps what an admin set (only PUT clears it)
+                CustomerDraft t = p.target;
+                p.target = new CustomerDraft(t.tenantId(), t.displayName(), t.defaultDomain(), t.initialDomain(),
+                        t.domains(), t.aliases(), t.refs(), t.source(), p.existing.fields().sharepointName());
             }
             p.names = p.target.names();
             if (p.existing == null) {
@@ -281,6 +288,9 @@ public class CustomerBatch {
             }
             if (!was.refs().equals(will.refs())) {
                 changed.add("refs");
+            }
+            if (!Objects.equals(was.sharepointName(), will.sharepointName())) {
+                changed.add("sharepointName");
             }
             return changed;
         }
@@ -382,7 +392,8 @@ public class CustomerBatch {
             throws SQLException {
         Map<UUID, Stored> stored = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT id, tenant_id, display_name, default_domain, initial_domain, domains, aliases, refs, source
+                SELECT id, tenant_id, display_name, default_domain, initial_domain, domains, aliases, refs, source,
+                       sharepoint_name
                 FROM customer WHERE mssp_id = ? AND deleted_at IS NULL AND tenant_id = ANY (?)""")) {
             query.setLong(1, msspId);
             query.setArray(2, connection.createArrayOf("uuid", tenantIds.toArray(UUID[]::new)));
@@ -392,7 +403,7 @@ public class CustomerBatch {
                     CustomerDraft fields = new CustomerDraft(tenantId, rows.getString(3), rows.getString(4),
                             rows.getString(5), strings(rows.getArray(6)), strings(rows.getArray(7)),
                             CustomerView.refs(strings(rows.getArray(8)).toArray(String[]::new)),
-                            new CustomerSource.Column().convertToEntityAttribute(rows.getString(9)));
+                            new CustomerSource.Column().convertToEntityAttribute(rows.getString(9)), rows.getString(10));
                     stored.put(tenantId, new Stored(rows.getLong(1), fields));
                 }
             }
@@ -594,9 +605,11 @@ public class CustomerBatch {
                     UPDATE customer c SET display_name = u.display_name, default_domain = u.default_domain,
                            initial_domain = u.initial_domain, domains = string_to_array(u.domains, chr(31)),
                            aliases = string_to_array(u.aliases, chr(31)), refs = string_to_array(u.refs, chr(31)),
-                           source = u.source, updated_at = ?, version = c.version + 1
-                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?)
-                         AS u (id, display_name, default_domain, initial_domain, domains, aliases, refs, source)
+                           source = u.source, sharepoint_name = u.sharepoint_name, updated_at = ?,
+                           version = c.version + 1
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         AS u (id, display_name, default_domain, initial_domain, domains, aliases, refs, source,
+                               sharepoint_name)
                     WHERE c.id = u.id""", (statement, chunk) -> {
                 statement.setTimestamp(1, now);
                 statement.setArray(2, array("int8", chunk, p -> p.existing.id()));
@@ -608,12 +621,13 @@ public class CustomerBatch {
             Map<UUID, Long> ids = new HashMap<>();
             chunked(created, """
                     INSERT INTO customer (mssp_id, tenant_id, display_name, default_domain, initial_domain, domains,
-                                          aliases, refs, source, created_at, updated_at)
+                                          aliases, refs, source, sharepoint_name, created_at, updated_at)
                     SELECT ?, u.tenant_id, u.display_name, u.default_domain, u.initial_domain,
                            string_to_array(u.domains, chr(31)), string_to_array(u.aliases, chr(31)),
-                           string_to_array(u.refs, chr(31)), u.source, ?, ?
-                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?)
-                         AS u (tenant_id, display_name, default_domain, initial_domain, domains, aliases, refs, source)
+                           string_to_array(u.refs, chr(31)), u.source, u.sharepoint_name, ?, ?
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         AS u (tenant_id, display_name, default_domain, initial_domain, domains, aliases, refs, source,
+                               sharepoint_name)
                     RETURNING id, tenant_id""", (statement, chunk) -> {
                 statement.setLong(1, msspId);
                 statement.setTimestamp(2, now);
@@ -624,7 +638,7 @@ public class CustomerBatch {
             return ids;
         }
 
-        /** Display name, default and initial domain, domains, aliases, references and source, from parameter {@code at}. */
+        /** Display name, default and initial domain, domains, aliases, references, source and SharePoint name, from {@code at}. */
         private void setFields(PreparedStatement statement, int at, List<Planned> chunk) throws SQLException {
             statement.setArray(at, array("text", chunk, p -> p.target.displayName()));
             statement.setArray(at + 1, array("text", chunk, p -> p.target.defaultDomain()));
@@ -634,6 +648,7 @@ public class CustomerBatch {
             statement.setArray(at + 5, array("text", chunk, p -> String.join(UNIT_SEPARATOR,
                     p.target.refs().stream().map(PsaRef::stored).toList())));
             statement.setArray(at + 6, array("text", chunk, p -> p.target.source().wire()));
+            statement.setArray(at + 7, array("text", chunk, p -> p.target.sharepointName()));
         }
 
         private void insertNames(List<NameRow> names) throws SQLException {

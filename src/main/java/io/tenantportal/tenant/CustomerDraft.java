@@ -20,7 +20,8 @@ public record CustomerDraft(
         List<String> domains,
         List<String> aliases,
         List<PsaRef> refs,
-        CustomerSource source) {
+        CustomerSource source,
+        String sharepointName) {
 
     /** One name that should reach the customer. */
     public record DesiredName(NameKind kind, String name, String looseKey) {
@@ -46,11 +47,18 @@ public record CustomerDraft(
                 : CustomerSource.fromWire(input.source()).orElseThrow();
         return new CustomerDraft(tenantId, input.displayName().strip(), domain(input.defaultDomain()),
                 domain(input.initialDomain()), domains, List.copyOf(aliasesByKey.values()),
-                PsaRef.normalised(input.refsOrEmpty()), source);
+                PsaRef.normalised(input.refsOrEmpty()), source,
+                input.sharepointName() == null ? null : SharepointName.parse(input.sharepointName()).orElseThrow());
     }
 
     private static String domain(String valid) {
         return valid == null ? null : DomainName.parse(valid).orElseThrow();
+    }
+
+    /** The same customer with another initial domain (one the directory learnt). */
+    public CustomerDraft withInitialDomain(String domain) {
+        return new CustomerDraft(tenantId, displayName, defaultDomain, domain, domains, aliases, refs, source,
+                sharepointName);
     }
 
     /** "graph" is kept by a PUT of a customer the sync manages (so a GET result can be sent back); never set by one. */

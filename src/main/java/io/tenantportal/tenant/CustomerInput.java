@@ -29,7 +29,9 @@ public record CustomerInput(
         @Schema(description = "PSA references; each unique per MSSP and system")
         @Size(max = PsaRef.MAX_PER_CUSTOMER, message = "must hold at most {max} references")
         List<@NotNull(message = PsaRef.SHAPE_RULE) @Valid PsaRef> refs,
-        @Schema(description = "manual (default) or import; graph is set by sync only") @ValidSource String source) {
+        @Schema(description = "manual (default) or import; graph is set by sync only") @ValidSource String source,
+        @Schema(description = "SharePoint tenant name (lower-case letters and digits) when it is not the initial "
+                + "domain's first label") @ValidSharepointName String sharepointName) {
 
     public static final int MAX_DOMAINS = 200;
     public static final int MAX_ALIASES = 50;

@@ -136,15 +136,16 @@ public class CustomerService {
         Set<String> taken = new HashSet<>();
         // A PSA reference is an admin's (or an import's) word: the directory never adds or drops one.
         List<PsaRef> keptRefs = existing == null ? List.of() : CustomerView.refs(existing.refs);
+        String sharepointName = existing == null ? null : existing.sharepointName;
         CustomerDraft wanted = new CustomerDraft(entry.tenantId(), displayName, defaultDomain, initialDomain,
-                List.copyOf(domains), List.copyOf(aliasesByKey.values()), keptRefs, CustomerSource.GRAPH);
+                List.copyOf(domains), List.copyOf(aliasesByKey.values()), keptRefs, CustomerSource.GRAPH, sharepointName);
         names.takenByOthers(mssp.id(), wanted.names().keySet(), customerId).forEach(n -> taken.add(n.nameKey));
         CustomerDraft draft = new CustomerDraft(entry.tenantId(), displayName,
                 taken.contains(defaultDomain) ? null : defaultDomain,
                 taken.contains(initialDomain) ? null : initialDomain,
                 domains.stream().filter(d -> !taken.contains(d)).toList(),
                 aliasesByKey.entrySet().stream().filter(a -> !taken.contains(a.getKey())).map(Map.Entry::getValue).toList(),
-                keptRefs, CustomerSource.GRAPH);
+                keptRefs, CustomerSource.GRAPH, sharepointName);
         Map<String, CustomerDraft.DesiredName> desired = new LinkedHashMap<>(draft.names());
         desired.keySet().removeAll(taken);
 
@@ -306,7 +307,8 @@ public class CustomerService {
                 || !Arrays.equals(c.domains, domains)
                 || !Arrays.equals(c.aliases, aliases)
                 || !Arrays.equals(c.refs, refs)
-                || c.source != d.source();
+                || c.source != d.source()
+                || !Objects.equals(c.sharepointName, d.sharepointName());
         c.displayName = d.displayName();
         c.defaultDomain = d.defaultDomain();
         c.initialDomain = d.initialDomain();
@@ -314,6 +316,7 @@ public class CustomerService {
         c.aliases = aliases;
         c.refs = refs;
         c.source = d.source();
+        c.sharepointName = d.sharepointName();
         return changed;
     }
 
@@ -351,5 +354,36 @@ public class CustomerService {
             }
         }
         return changed;
+    }
+
+    /**
+     * Records the initial domain the directory read for a Graph customer that has none, in the caller's
+     * transaction. Never overwrites one (an admin's, or an earlier sync's), never touches a manual or
+     * imported customer, and skips a domain another customer of the MSSP already holds.
+     *
+     * @return true when the customer now has this initial domain
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean learnInitialDomain(Mssp mssp, UUID tenantId, String initialDomain, String actor) {
+        String domain = DomainName.parseInitial(initialDomain)
+                .orElseThrow(() -> new IllegalArgumentException("not an initial domain; validate before learning it"));
+        customers.lockMappingsOf(mssp.id());
+        Customer customer = customers.findLive(mssp.id(), tenantId).orElse(null);
+        if (customer == null || customer.source != CustomerSource.GRAPH || customer.initialDomain != null) {
+            return false;
+        }
+        CustomerDraft draft = new CustomerDraft(customer.tenantId, customer.displayName, customer.defaultDomain, domain,
+                List.of(customer.domains), List.of(customer.aliases), CustomerView.refs(customer.refs), customer.source,
+                customer.sharepointName);
+        Map<String, CustomerDraft.DesiredName> desired = new LinkedHashMap<>(draft.names());
+        Set<String> taken = new HashSet<>();
+        names.takenByOthers(mssp.id(), desired.keySet(), customer.id).forEach(n -> taken.add(n.nameKey));
+        if (taken.contains(domain)) {
+            return false;
+        }
+        // names another customer took since the customer's names were written stay where they are
+        desired.keySet().removeAll(taken);
+        write(mssp, customer, draft, desired, Actor.system(actor), "customer.updated");
+        return true;
     }
 }

@@ -32,7 +32,8 @@ public class CustomerSnapshots {
     private static final String CUSTOMER_COLUMNS = """
             SELECT c.id, c.mssp_id, c.version, c.deleted_at IS NOT NULL, c.tenant_id, c.display_name,
                    c.default_domain, c.initial_domain, c.domains, c.aliases, c.source, c.verified_at,
-                   c.created_at, c.updated_at, c.gone_from_directory_at, c.refs
+                   c.created_at, c.updated_at, c.gone_from_directory_at, c.refs,
+                   c.sharepoint_name
             FROM customer c""";
     private static final String NAME_COLUMNS = """
             SELECT n.customer_id, n.name_key, n.loose_key, n.kind FROM customer_name n""";
@@ -136,7 +137,7 @@ public class CustomerSnapshots {
                 strings(rows.getArray(9)), strings(rows.getArray(10)),
                 CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), rows.getString(11),
                 instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)), instant(rows.getTimestamp(14)),
-                instant(rows.getTimestamp(15)));
+                instant(rows.getTimestamp(15)), rows.getString(17));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Long[] ids) throws SQLException {

@@ -24,7 +24,9 @@ public record CustomerView(
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "When a Graph sync last found the customer missing from the MSSP's customer list; "
-                + "null while Graph lists it") Instant goneFromDirectoryAt) {
+                + "null while Graph lists it") Instant goneFromDirectoryAt,
+        @Schema(description = "SharePoint tenant name, as in <name>-admin.sharepoint.com; null: the initial "
+                + "domain's first label") String sharepointName) {
 
     static List<PsaRef> refs(String[] stored) {
         return java.util.Arrays.stream(stored).map(PsaRef::fromStored).flatMap(java.util.Optional::stream).toList();
@@ -33,6 +35,6 @@ public record CustomerView(
     static CustomerView of(Customer c) {
         return new CustomerView(c.tenantId.toString(), c.displayName, c.defaultDomain, c.initialDomain,
                 List.of(c.domains), List.of(c.aliases), refs(c.refs), c.source.wire(), c.verifiedAt, c.createdAt, c.updatedAt,
-                c.goneFromDirectoryAt);
+                c.goneFromDirectoryAt, c.sharepointName);
     }
 }

@@ -107,7 +107,7 @@ final class CustomerCsv {
         return new CustomerInput(cell(cells, at, Column.TENANT_ID), cell(cells, at, Column.DISPLAY_NAME),
                 cell(cells, at, Column.DEFAULT_DOMAIN), cell(cells, at, Column.INITIAL_DOMAIN),
                 CsvCells.split(cell(cells, at, Column.DOMAINS)), CsvCells.split(cell(cells, at, Column.ALIASES)),
-                refs(cell(cells, at, Column.REFS)), cell(cells, at, Column.SOURCE));
+                refs(cell(cells, at, Column.REFS)), cell(cells, at, Column.SOURCE), null);
     }
 
     private static List<PsaRef> refs(String cell) {

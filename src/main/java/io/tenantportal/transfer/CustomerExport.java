@@ -42,14 +42,18 @@ class CustomerExport {
     private static final JsonMapper JSON = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).build();
 
-    /** A customer in the JSON export: the CSV's columns, as the customer JSON writes them. */
-    @JsonPropertyOrder({ "tenantId", "displayName", "defaultDomain", "initialDomain", "domains", "aliases", "refs", "source" })
+    /**
+     * A customer in the JSON export: the CSV's columns, as the customer JSON writes them, and sharepointName
+     * (only in JSON: the CSV columns are fixed).
+     */
+    @JsonPropertyOrder({ "tenantId", "displayName", "defaultDomain", "initialDomain", "domains", "aliases", "refs", "source",
+            "sharepointName" })
     record Customer(String tenantId, String displayName, String defaultDomain, String initialDomain, List<String> domains,
-            List<String> aliases, List<PsaRef> refs, String source) {
+            List<String> aliases, List<PsaRef> refs, String source, String sharepointName) {
 
         static Customer of(CustomerView c) {
             return new Customer(c.tenantId(), c.displayName(), c.defaultDomain(), c.initialDomain(), c.domains(),
-                    c.aliases(), c.refs(), c.source());
+                    c.aliases(), c.refs(), c.source(), c.sharepointName());
         }
     }
 

@@ -56,7 +56,7 @@ public class ExportResource {
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = """
                             [
-                            {"tenantId":"2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01","displayName":"Contoso Ltd","defaultDomain":"contoso.com","initialDomain":"contoso.onmicrosoft.com","domains":["contoso.com"],"aliases":["Contoso"],"refs":[{"system":"halopsa","id":"12"}],"source":"manual"}
+                            {"tenantId":"2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01","displayName":"Contoso Ltd","defaultDomain":"contoso.com","initialDomain":"contoso.onmicrosoft.com","domains":["contoso.com"],"aliases":["Contoso"],"refs":[{"system":"halopsa","id":"12"}],"source":"manual","sharepointName":null}
                             ]""")),
                     @Content(mediaType = ImportResource.CSV, examples = @ExampleObject(name = "csv", value = """
                             tenantId,displayName,defaultDomain,initialDomain,domains,aliases,refs,source

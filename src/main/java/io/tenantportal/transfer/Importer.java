@@ -149,7 +149,7 @@ class Importer {
             if (options.addRefs()) {
                 RefsInput refs = valid(new RefsInput(input.refs()));
                 return new CustomerBatch.Item(row, new CustomerDraft(tenantId, null, null, null, List.of(), List.of(),
-                        PsaRef.normalised(refs.refsOrEmpty()), null), null);
+                        PsaRef.normalised(refs.refsOrEmpty()), null, null), null);
             }
             // No source is import; graph (an export says it) is settled by the batch, which knows the customer.
             String source = input.source() == null ? null : input.source().strip().toLowerCase(Locale.ROOT);
@@ -157,7 +157,7 @@ class Importer {
                     .orElseThrow(() -> ProblemException.invalidField("source", "must be manual, import or graph"));
             CustomerInput asPut = new CustomerInput(input.tenantId(), input.displayName(), input.defaultDomain(),
                     input.initialDomain(), input.domains(), input.aliases(), input.refs(),
-                    (given == null ? CustomerSource.IMPORT : given).wire());
+                    (given == null ? CustomerSource.IMPORT : given).wire(), input.sharepointName());
             return new CustomerBatch.Item(row, CustomerDraft.from(tenantId, valid(asPut)), given);
         }
 

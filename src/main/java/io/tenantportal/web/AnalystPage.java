@@ -1,7 +1,6 @@
 package io.tenantportal.web;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Roles;
 import io.tenantportal.portal.Portal;
+import io.tenantportal.portal.PortalCatalog;
 import io.tenantportal.web.PageTemplate.Html;
 
 /**
@@ -48,11 +48,10 @@ public class AnalystPage {
      * with the customer's own link, /tenants/{tenantId}/portal?portal=...: the server builds every
      * portal URL, the page never does.
      */
-    record PortalButton(String portal, String label, boolean needsInitialDomain) {
+    record PortalButton(String portal, String label, List<String> needs) {
 
-        static List<PortalButton> catalogue() {
-            return Arrays.stream(Portal.values())
-                    .map(p -> new PortalButton(p.wire(), label(p), p.needsInitialDomain())).toList();
+        static List<PortalButton> catalogue(List<Portal> portals) {
+            return portals.stream().map(p -> new PortalButton(p.wire(), p.label(), p.needs())).toList();
         }
 
         static Html markup(List<PortalButton> buttons) {
@@ -60,28 +59,18 @@ public class AnalystPage {
         }
 
         String markup() {
+            // data-needs: the customer fields the link needs (the page shows the portal unavailable without them)
             return "<a class=\"portal\" data-portal=\"" + Html.text(portal).markup() + "\""
-                    + (needsInitialDomain ? " data-needs-initial-domain=\"true\"" : "") + ">"
-                    + Html.text(label).markup() + "</a>";
-        }
-
-        static String label(Portal portal) {
-            return switch (portal) {
-                case DEFENDER -> "Defender";
-                case PURVIEW -> "Purview";
-                case ENTRA -> "Entra";
-                case AZURE -> "Azure";
-                case INTUNE -> "Intune";
-                case M365 -> "M365 admin";
-                case EXCHANGE -> "Exchange";
-                case TEAMS -> "Teams";
-                case POWERPLATFORM -> "Power Platform";
-            };
+                    + (needs.isEmpty() ? "" : " data-needs=\"" + Html.text(String.join(" ", needs)).markup() + "\"")
+                    + ">" + Html.text(label).markup() + "</a>";
         }
     }
 
     @Inject
     CallerMssp caller;
+
+    @Inject
+    PortalCatalog catalog;
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -97,7 +86,7 @@ public class AnalystPage {
         return html(INDEX.render(Map.of(
                 "msspName", Html.text(msspName),
                 "user", Html.text(caller.actor().name()),
-                "portals", PortalButton.markup(PortalButton.catalogue()),
+                "portals", PortalButton.markup(PortalButton.catalogue(catalog.all())),
                 "transfer", identity.hasRole(Roles.ADMIN) ? TRANSFER : new Html(""))));
     }
 

@@ -16,7 +16,16 @@
   const next = document.getElementById('next');
   const pageInfo = document.getElementById('page-info');
   const portals = Array.from(document.getElementById('portals').content.querySelectorAll('a.portal'))
-    .map((a) => ({ portal: a.dataset.portal, label: a.textContent, needsInitialDomain: a.dataset.needsInitialDomain === 'true' }));
+    .map((a) => ({ portal: a.dataset.portal, label: a.textContent, needs: (a.dataset.needs || '').split(' ').filter(Boolean) }));
+  // What a link needs that a customer may lack; the SharePoint name comes from the initial domain unless set.
+  const NEEDED = {
+    initialDomain: { has: (c) => c.initialDomain, text: 'the customer’s initial (onmicrosoft.com) domain' },
+    defaultDomain: { has: (c) => c.defaultDomain, text: 'the customer’s default domain' },
+    sharepointName: { has: (c) => c.sharepointName || c.initialDomain, text: 'the customer’s initial (onmicrosoft.com) domain' },
+  };
+  function missing(customer, p) {
+    return p.needs.filter((field) => NEEDED[field] && !NEEDED[field].has(customer)).map((field) => NEEDED[field].text);
+  }
 
   let current = { q: null, page: 0, items: [], total: 0 };
   let latest = null;
@@ -150,7 +159,7 @@
     const links = element('div', 'portals');
     // Why a portal is unavailable is visible text beside the buttons (for touch and keyboard users
     // too, not a hover tooltip), and each unavailable button is described by it for screen readers.
-    const unavailable = portals.filter((p) => p.needsInitialDomain && !customer.initialDomain);
+    const unavailable = portals.filter((p) => missing(customer, p).length > 0);
     const why = 'unavailable-' + customer.tenantId;
     portals.forEach((p) => {
       if (unavailable.includes(p)) {
@@ -169,11 +178,18 @@
     });
     item.appendChild(links);
     if (unavailable.length > 0) {
-      const labels = unavailable.map((p) => p.label);
-      const names = labels.length === 1 ? labels[0]
-        : labels.slice(0, -1).join(', ') + ' and ' + labels[labels.length - 1];
-      const note = element('p', 'unavailable', names + (labels.length === 1 ? ' needs' : ' need')
-        + ' the customer’s initial (onmicrosoft.com) domain, which is not known.');
+      // One sentence per missing value, naming the portals that need it.
+      const byNeed = new Map();
+      unavailable.forEach((p) => missing(customer, p).forEach((text) => {
+        if (!byNeed.has(text)) byNeed.set(text, []);
+        if (!byNeed.get(text).includes(p.label)) byNeed.get(text).push(p.label);
+      }));
+      const sentences = Array.from(byNeed.entries()).map(([text, labels]) => {
+        const names = labels.length === 1 ? labels[0]
+          : labels.slice(0, -1).join(', ') + ' and ' + labels[labels.length - 1];
+        return names + (labels.length === 1 ? ' needs ' : ' need ') + text + ', which is not known.';
+      });
+      const note = element('p', 'unavailable', sentences.join(' '));
       note.id = why;
       item.appendChild(note);
       item.classList.add('has-unavailable');

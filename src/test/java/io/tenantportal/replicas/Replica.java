@@ -84,4 +84,12 @@ final class Replica implements AutoCloseable {
             process.destroyForcibly();
         }
     }
+
+    /** The exit code once the process ended by itself within the limit; fails when it is still running. */
+    int awaitExit(Duration limit) throws IOException, InterruptedException {
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + limit + ":\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
 }

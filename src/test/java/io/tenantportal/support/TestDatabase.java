@@ -32,7 +32,7 @@ public class TestDatabase {
         accessLog.flush();
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_ref, customer_name, customer, "
-                    + "integration_key, integration RESTART IDENTITY").executeUpdate();
+                    + "integration_key, integration, initial_domain_lookup RESTART IDENTITY").executeUpdate();
             em.createNativeQuery("UPDATE integration_change SET version = version + 1").executeUpdate();
         });
         integrationKeys.reload();

@@ -30,9 +30,11 @@ class SimilarNamesTest {
             }
             String displayName = i % 7 == 0 ? "Same Name" : "Customer " + i;
             UUID tenantId = new UUID(0, i);
-            CustomerView view = new CustomerView(tenantId.toString(), displayName, null, null, List.of(), List.of(),
-                    List.of(), "manual", null, null, null, null);
-            customers.add(new IndexedCustomer(i, 1, 1, i % 50 == 0, tenantId, view, names));
+            Customer entity = new Customer();
+            entity.tenantId = tenantId;
+            entity.displayName = displayName;
+            entity.source = CustomerSource.MANUAL;
+            customers.add(new IndexedCustomer(i, 1, 1, i % 50 == 0, tenantId, CustomerView.of(entity), names));
         }
         SimilarNames index = new SimilarNames(customers);
         int compared = 0;

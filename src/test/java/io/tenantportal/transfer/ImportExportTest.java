@@ -102,7 +102,7 @@ class ImportExportTest extends ApiTest {
         String exported = exportJson(TestTokens.ALPHA);
         assertTrue(exported.startsWith("[\n{\"tenantId\":\"" + BAKERY + "\",\"displayName\":\"'s-Hertogenbosch Bakkerij\","
                 + "\"defaultDomain\":null,\"initialDomain\":null,\"domains\":[],\"aliases\":[\"'=not a formula\"],\"refs\":[],"
-                + "\"source\":\"manual\"},\n{\"tenantId\":\"" + FORMULA + "\""), exported);
+                + "\"source\":\"manual\",\"sharepointName\":null},\n{\"tenantId\":\"" + FORMULA + "\""), exported);
         assertEquals(6, exported.split("\n").length, "one customer per line between [ and ]");
 
         importFile(TestTokens.BETA, "", JSON, exported).then().statusCode(200).body("counts.created", equalTo(4));

@@ -129,19 +129,23 @@ class AnalystPageBrowserTest extends SignInTest {
         assertEquals("Northwind Traders", rows.get(0).findElement(By.className("name")).getText());
         assertEquals("northwind.example", rows.get(0).findElement(By.className("domain")).getText());
         assertEquals(NORTHWIND, rows.get(0).findElement(By.className("tid")).getText());
-        // Exchange and Teams need an initial domain, which Northwind lacks: no link to a 409, and a
-        // visible reason that also describes each unavailable button to a screen reader.
+        // Exchange, Teams and SharePoint admin need an initial domain, which Northwind lacks: no link to a
+        // 409, and a visible reason that also describes each unavailable button to a screen reader.
         assertTrue(rows.get(0).findElements(By.cssSelector("a[data-portal=exchange]")).isEmpty());
         List<WebElement> unavailable = rows.get(0).findElements(By.cssSelector(".portal.disabled"));
-        assertEquals(List.of("Exchange", "Teams"), unavailable.stream().map(WebElement::getText).toList());
+        assertEquals(List.of("Exchange", "Teams", "SharePoint admin"),
+                unavailable.stream().map(WebElement::getText).toList());
         for (WebElement portal : unavailable) {
             assertEquals("true", portal.getDomAttribute("aria-disabled"));
             WebElement why = browser.findElement(By.id(portal.getDomAttribute("aria-describedby")));
             assertTrue(why.isDisplayed());
-            assertEquals("Exchange and Teams need the customer’s initial (onmicrosoft.com) domain, which is not known.",
-                    why.getText());
+            assertEquals("Exchange, Teams and SharePoint admin need the customer’s initial (onmicrosoft.com) domain, "
+                    + "which is not known.", why.getText());
             assertTrue(contrast(portal) >= 4.5, "contrast " + contrast(portal));
         }
+        // the test profile's custom portal names the default domain, which Northwind has
+        assertEquals(root + "tenants/" + NORTHWIND + "/portal?portal=runbook", rows.get(0)
+                .findElement(By.cssSelector("a[data-portal=runbook]")).getDomProperty("href"));
         assertNoAccessibilityViolations("a list of results");
 
         rows.get(0).findElement(By.cssSelector("a[data-portal=intune]")).click();
@@ -440,7 +444,8 @@ class AnalystPageBrowserTest extends SignInTest {
                       });
                     });
                     return outside;"""));
-            assertEquals(3L * (1 + io.tenantportal.portal.Portal.values().length),
+            // every built-in portal and the test profile's custom "runbook"
+            assertEquals(3L * (1 + io.tenantportal.portal.Portal.BUILT_IN.size() + 1),
                     script("return document.querySelectorAll('#results li.customer .copy, #results li.customer .portal').length"));
             assertNoAccessibilityViolations("390 px wide");
         } finally {

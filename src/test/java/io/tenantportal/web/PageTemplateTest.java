@@ -24,12 +24,15 @@ class PageTemplateTest {
         String page = PageTemplate.load("index.html").render(Map.of(
                 "msspName", Html.text("A&B <Security>"),
                 "user", Html.text("analyst"),
-                "portals", AnalystPage.PortalButton.markup(AnalystPage.PortalButton.catalogue()),
+                "portals", AnalystPage.PortalButton.markup(AnalystPage.PortalButton.catalogue(
+                        io.tenantportal.portal.Portal.BUILT_IN)),
                 "transfer", AnalystPage.TRANSFER));
 
         assertTrue(page.contains("<span class=\"mssp\">A&amp;B &lt;Security&gt;</span>"), page);
         assertTrue(page.contains("<h1 class=\"title\"><label for=\"q\">Find a customer</label></h1>"), page);
-        assertTrue(page.contains("<a class=\"portal\" data-portal=\"exchange\" data-needs-initial-domain=\"true\">Exchange</a>"), page);
+        assertTrue(page.contains("<a class=\"portal\" data-portal=\"exchange\" data-needs=\"initialDomain\">Exchange</a>"), page);
+        assertTrue(page.contains("<a class=\"portal\" data-portal=\"sharepoint\" data-needs=\"sharepointName\">SharePoint admin</a>"), page);
+        assertTrue(page.contains("<a class=\"portal\" data-portal=\"powerbi\">Power BI admin</a>"), page);
         assertTrue(page.contains("<input id=\"import-file\" name=\"file\" type=\"file\""), page);
         assertTrue(!page.contains("{{"), page);
     }
@@ -42,8 +45,8 @@ class PageTemplateTest {
 
     @Test
     void thereIsOneButtonPerPortalOfTheCatalogue() {
-        List<AnalystPage.PortalButton> buttons = AnalystPage.PortalButton.catalogue();
-        assertEquals(io.tenantportal.portal.Portal.values().length, buttons.size());
-        assertEquals(new AnalystPage.PortalButton("defender", "Defender", false), buttons.get(0));
+        List<AnalystPage.PortalButton> buttons = AnalystPage.PortalButton.catalogue(io.tenantportal.portal.Portal.BUILT_IN);
+        assertEquals(io.tenantportal.portal.Portal.BUILT_IN.size(), buttons.size());
+        assertEquals(new AnalystPage.PortalButton("defender", "Defender", List.of()), buttons.get(0));
     }
 }
