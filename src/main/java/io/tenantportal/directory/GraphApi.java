@@ -39,4 +39,15 @@ interface GraphApi {
     @Path("/v1.0/tenantRelationships/findTenantInformationByDomainName(domainName={literal})")
     Response findTenantInformationByDomainName(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("literal") String literal);
+
+    @GET
+    @Path("/v1.0/tenantRelationships/delegatedAdminRelationships")
+    Response delegatedAdminRelationships(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestQuery("$top") int top);
+
+    /** {@code relationshipId}: a relationship id from Graph that matched {@code DelegatedRelationship.ID_PATTERN}. */
+    @GET
+    @Path("/v1.0/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments")
+    Response accessAssignments(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("relationshipId") String relationshipId, @RestQuery("$top") int top);
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.runtime.StartupEvent;
+import io.tenantportal.health.DelegatedRelationship;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.MsspRegistry;
 import io.tenantportal.problem.ProblemException;
@@ -138,5 +139,13 @@ public class GraphDirectory implements Directory {
                     + " named a next page outside Graph", config.breaker().openFor());
         }
         return Optional.of(link);
+    }
+
+    @Inject
+    GraphRelationships relationships;
+
+    @Override
+    public Optional<List<DelegatedRelationship>> readRelationships(Mssp mssp) {
+        return Optional.of(relationships.read(mssp));
     }
 }
