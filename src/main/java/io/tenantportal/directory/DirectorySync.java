@@ -200,7 +200,8 @@ public class DirectorySync {
             failure = e;
             report.error = e.detail();
         }
-        if (failure == null && !dryRun) {
+        // A miss waits for its refresh: it gets the customer list only; link health follows the next full sync.
+        if (failure == null && !dryRun && trigger != Trigger.MISS) {
             readRelationships(mssp, report);
         }
         report.finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
