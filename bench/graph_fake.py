@@ -1,17 +1,23 @@
-"""A Microsoft Graph fake for bench/sync.sh: a token endpoint, CUSTOMERS GDAP customers, no contracts, and
-as many GDAP relationships as the file RELATIONSHIPS_FILE says (read per request, so the bench can switch
-them on), each with one active access assignment carrying Security Reader. Pages of $top (at most 300)
-with @odata.nextLink, as Graph pages."""
-import json
-import re
-import sys
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
+"""Writes WireMock mappings that make wiremock-standalone a Microsoft Graph fake for bench/sync.sh:
 
-PORT, CUSTOMERS, RELATIONSHIPS_FILE = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    python3 bench/graph_fake.py <port> <customers> <relationships> <mappings dir>
+
+A token endpoint, <customers> GDAP customers, no contracts, and <relationships> GDAP relationships (one per
+customer), each with one active access assignment carrying Security Reader. Pages of 300 with
+@odata.nextLink, as Graph pages. The relationships list answers empty until the mapping with the id
+NO_RELATIONSHIPS is deleted (DELETE /__admin/mappings/<id>), so one service sees both."""
+import json
+import os
+import sys
+
+PORT, CUSTOMERS, RELATIONSHIPS, OUT = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 BASE = f"http://127.0.0.1:{PORT}"
+TOP = 300
 SECURITY_READER = "5d6b6bb7-de71-4623-b4af-96380a352509"
-ASSIGNMENTS = re.compile(r"/v1.0/tenantRelationships/delegatedAdminRelationships/([A-Za-z0-9-]+)/accessAssignments")
+NO_RELATIONSHIPS = "00000000-0000-4000-8000-00000000beef"
+RELATIONSHIPS_PATH = "/v1.0/tenantRelationships/delegatedAdminRelationships"
+os.makedirs(OUT, exist_ok=True)
+mappings = []
 
 
 def tenant(i):
@@ -29,52 +35,31 @@ def relationship(i):
             "accessDetails": {"unifiedRoles": [{"roleDefinitionId": SECURITY_READER}]}}
 
 
-class Graph(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def answer(self, body):
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.answer({"token_type": "Bearer", "expires_in": 3600, "access_token": "bench-graph-token"})
-
-    def page(self, url, total, item):
-        query = parse_qs(url.query)
-        top = min(300, int(query.get("$top", ["300"])[0]))
-        skip = int(query.get("$skiptoken", ["0"])[0])
-        body = {"value": [item(i) for i in range(skip + 1, min(total, skip + top) + 1)]}
-        if skip + top < total:
-            body["@odata.nextLink"] = f"{BASE}{url.path}?$top={top}&$skiptoken={skip + top}"
-        self.answer(body)
-
-    def do_GET(self):
-        url = urlparse(self.path)
-        if url.path == "/v1.0/tenantRelationships/delegatedAdminCustomers":
-            self.page(url, CUSTOMERS, customer)
-        elif url.path == "/v1.0/tenantRelationships/delegatedAdminRelationships":
-            with open(RELATIONSHIPS_FILE) as f:
-                self.page(url, int(f.read().strip() or 0), relationship)
-        elif ASSIGNMENTS.fullmatch(url.path):
-            self.answer({"value": [{"id": "a1", "status": "active",
-                                    "accessContainer": {"accessContainerId": "0c8f6a31-1d2e-4b5c-9a7d-3e4f5a6b7c8d",
-                                                        "accessContainerType": "securityGroup"},
-                                    "accessDetails": {"unifiedRoles": [{"roleDefinitionId": SECURITY_READER}]}}]})
-        elif url.path == "/v1.0/contracts":
-            self.answer({"value": []})
-        else:
-            self.send_response(404)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+def ok(body):
+    return {"status": 200, "headers": {"Content-Type": "application/json"}, "body": json.dumps(body)}
 
 
-ThreadingHTTPServer.daemon_threads = True
-ThreadingHTTPServer(("127.0.0.1", PORT), Graph).serve_forever()
+def pages(path, total, item, priority=5):
+    for skip in range(0, max(total, 1), TOP):
+        body = {"value": [item(i) for i in range(skip + 1, min(total, skip + TOP) + 1)]}
+        if skip + TOP < total:
+            body["@odata.nextLink"] = f"{BASE}{path}?$top={TOP}&$skiptoken={skip + TOP}"
+        query = {"$skiptoken": {"equalTo": str(skip)}} if skip else {"$skiptoken": {"absent": True}}
+        mappings.append({"priority": priority, "request": {"method": "GET", "urlPath": path, "queryParameters": query},
+                         "response": ok(body)})
+
+
+mappings.append({"request": {"method": "POST", "urlPathPattern": "/login/.*/oauth2/v2.0/token"},
+                 "response": ok({"token_type": "Bearer", "expires_in": 3600, "access_token": "bench-graph-token"})})
+mappings.append({"request": {"method": "GET", "urlPath": "/v1.0/contracts"}, "response": ok({"value": []})})
+pages("/v1.0/tenantRelationships/delegatedAdminCustomers", CUSTOMERS, customer)
+pages(RELATIONSHIPS_PATH, RELATIONSHIPS, relationship)
+mappings.append({"id": NO_RELATIONSHIPS, "priority": 1, "request": {"method": "GET", "urlPath": RELATIONSHIPS_PATH},
+                 "response": ok({"value": []})})
+mappings.append({"request": {"method": "GET", "urlPathPattern": RELATIONSHIPS_PATH + "/[A-Za-z0-9-]+/accessAssignments"},
+                 "response": ok({"value": [{"id": "a1", "status": "active",
+                                            "accessContainer": {"accessContainerId": "0c8f6a31-1d2e-4b5c-9a7d-3e4f5a6b7c8d",
+                                                                "accessContainerType": "securityGroup"},
+                                            "accessDetails": {"unifiedRoles": [{"roleDefinitionId": SECURITY_READER}]}}]})})
+with open(os.path.join(OUT, "graph.json"), "w") as f:
+    json.dump({"mappings": mappings}, f)

@@ -3,7 +3,8 @@
 #
 #   bench/sync.sh [customers=10000] [relationships=10000]
 #
-# A Graph fake (bench/graph_fake.py) lists <customers> GDAP customers. One service, one scratch database:
+# A Graph fake (wiremock-standalone from the local Maven repository, its mappings written by
+# bench/graph_fake.py) lists <customers> GDAP customers. One service, one scratch database:
 # a first sync adds the customers (and warms the JVM up); then two syncs without relationships and two
 # with <relationships> GDAP relationships of one access assignment each, the customers unchanged. Printed:
 # each sync's time (the report's durationMs) and the ratio with/without (target: at most 2x).
@@ -35,10 +36,15 @@ sync_ms() { # one POST /sync; prints the report's durationMs and relationships
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["durationMs"], r["added"] + r["unchanged"], r["relationships"])' "$WORK/report.json"
 }
 
-echo 0 > "$WORK/relationships"
+WIREMOCK="$(find ~/.m2/repository/org/wiremock/wiremock-standalone -name 'wiremock-standalone-*.jar' | sort -V | tail -1)"
+[ -n "$WIREMOCK" ] || ./mvnw -B -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:3.13.2
+WIREMOCK="$(find ~/.m2/repository/org/wiremock/wiremock-standalone -name 'wiremock-standalone-*.jar' | sort -V | tail -1)"
 require_free_port "$GRAPH_PORT"
-python3 bench/graph_fake.py "$GRAPH_PORT" "$CUSTOMERS" "$WORK/relationships" >/dev/null 2>&1 &
+python3 bench/graph_fake.py "$GRAPH_PORT" "$CUSTOMERS" "$RELATIONSHIPS" "$WORK/graph/mappings"
+java -Xmx256m -jar "$WIREMOCK" --port "$GRAPH_PORT" --bind-address 127.0.0.1 --root-dir "$WORK/graph" \
+    --no-request-journal --disable-banner --container-threads 32 >"$WORK/graph.log" 2>&1 &
 PIDS+=($!)
+for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$GRAPH_PORT/__admin/mappings?limit=1" >/dev/null && break; sleep 0.1; done
 fresh_database
 T0=$(date +%s%N); start_service "$GRAPH_OPTS"; await_ready $APP_PORT "$T0" >/dev/null
 
@@ -48,7 +54,7 @@ echo "== without relationships, twice"
 read -r A1 _ _ <<<"$(sync_ms)"
 read -r A2 _ _ <<<"$(sync_ms)"
 echo "== with $RELATIONSHIPS relationships, twice"
-echo "$RELATIONSHIPS" > "$WORK/relationships"
+curl -sf -X DELETE "http://127.0.0.1:$GRAPH_PORT/__admin/mappings/00000000-0000-4000-8000-00000000beef" >/dev/null
 read -r B1 BN BR <<<"$(sync_ms)"
 read -r B2 _ _ <<<"$(sync_ms)"
 VERDICTS=$(curl -s -H "Authorization: Bearer $ADMIN" "$URL/health/links" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counts"])')

@@ -425,4 +425,13 @@ class LinkHealthTest extends ApiTest {
         assertEquals("ok", verdict);
         customer(OK).body("health.defender.checkedAt", notNullValue());
     }
+
+    @Test
+    void aMissRefreshesTheCustomersWithoutWaitingForRelationships() {
+        everyVerdict();
+        as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "Okay Ltd").then().statusCode(302);
+
+        assertEquals(0, GraphWireMock.server().findAll(getRequestedFor(urlPathEqualTo(RELATIONSHIPS_PATH))).size());
+        defender(OK, "unknown");
+    }
 }
