@@ -1,8 +1,10 @@
 package io.tenantportal.directory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.tenantportal.health.DelegatedRelationship;
 import io.tenantportal.mssp.Mssp;
 
 /**
@@ -43,5 +45,16 @@ public interface Directory {
      */
     default Optional<String> initialDomainOf(Mssp mssp, java.util.UUID customerTenant) {
         throw new DirectoryForbiddenException("customer-domains");
+    }
+
+    /**
+     * The MSSP's GDAP relationships with the roles their active access assignments grant; empty when this
+     * directory has none to offer (dev mode).
+     *
+     * @throws DirectoryForbiddenException when the MSSP's app lacks DelegatedAdminRelationship.Read.All
+     * @throws DirectoryUnavailableException when the directory cannot be asked right now
+     */
+    default Optional<List<DelegatedRelationship>> readRelationships(Mssp mssp) {
+        return Optional.empty();
     }
 }

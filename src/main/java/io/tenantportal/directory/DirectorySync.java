@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tenantportal.health.DelegatedRelationship;
+import io.tenantportal.health.LinkHealthService;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.problem.ProblemException;
 import io.tenantportal.tenant.CustomerService;
@@ -68,6 +70,9 @@ public class DirectorySync {
 
     @Inject
     InitialDomains initialDomains;
+
+    @Inject
+    LinkHealthService linkHealth;
 
     /**
      * Per MSSP: when its list was last read completely, the refresh a miss is waiting for, and the last
@@ -201,6 +206,10 @@ public class DirectorySync {
         } catch (ProblemException e) {
             failure = e;
             report.error = e.detail();
+        }
+        // A miss waits for its refresh: it gets the customer list only; link health follows the next full sync.
+        if (failure == null && !dryRun && trigger != Trigger.MISS) {
+            readRelationships(mssp, report);
         }
         report.finishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         report.durationMs = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
@@ -338,5 +347,32 @@ public class DirectorySync {
 
     void forget() {
         freshness.clear();
+    }
+
+    /**
+     * After the customer lists: the GDAP relationships behind link health. Their failure never fails the
+     * customer sync; the report says how it went. 403 makes the MSSP's health unknown; an outage keeps the
+     * last good read (and its checkedAt).
+     */
+    private void readRelationships(Mssp mssp, SyncReport report) {
+        try {
+            Optional<List<DelegatedRelationship>> read = directory.readRelationships(mssp);
+            if (read.isEmpty()) {
+                return;
+            }
+            linkHealth.replace(mssp, read.get());
+            report.relationships = read.get().size();
+            report.relationshipsOutcome = "read";
+        } catch (DirectoryForbiddenException e) {
+            linkHealth.readFailed(mssp, true);
+            report.relationshipsOutcome = "forbidden";
+            LOG.warnf("MSSP '%s': Graph refused the GDAP relationships (403), so link health is unknown; grant "
+                    + "DelegatedAdminRelationship.Read.All (README \"Link health\")", mssp.key());
+        } catch (DirectoryUnavailableException e) {
+            linkHealth.readFailed(mssp, false);
+            report.relationshipsOutcome = "unavailable";
+            LOG.warnf("MSSP '%s': GDAP relationships not read (%s); link health keeps the last read", mssp.key(),
+                    e.reason());
+        }
     }
 }

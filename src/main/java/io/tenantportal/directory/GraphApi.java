@@ -44,4 +44,15 @@ interface GraphApi {
     @GET
     @Path("/v1.0/domains")
     Response domains(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestQuery("$select") String select);
+
+    @GET
+    @Path("/v1.0/tenantRelationships/delegatedAdminRelationships")
+    Response delegatedAdminRelationships(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestQuery("$top") int top);
+
+    /** {@code relationshipId}: a relationship id from Graph that matched {@code DelegatedRelationship.ID_PATTERN}. */
+    @GET
+    @Path("/v1.0/tenantRelationships/delegatedAdminRelationships/{relationshipId}/accessAssignments")
+    Response accessAssignments(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("relationshipId") String relationshipId, @RestQuery("$top") int top);
 }

@@ -291,4 +291,22 @@ class GraphClient {
 
     @Inject
     CustomerTenantTokens customerTokens;
+
+    static final String RELATIONSHIPS = "list-relationships";
+    static final String ASSIGNMENTS = "list-assignments";
+
+    /** The first page of the MSSP's GDAP relationships; empty when Graph says it is not there. */
+    Optional<JsonNode> relationships(Mssp mssp, int top) {
+        return get(mssp, RELATIONSHIPS, bearer -> api.delegatedAdminRelationships(bearer, top));
+    }
+
+    /** The first page of a relationship's access assignments; {@code relationshipId} validated by the caller. */
+    Optional<JsonNode> accessAssignments(Mssp mssp, String relationshipId, int top) {
+        return get(mssp, ASSIGNMENTS, bearer -> api.accessAssignments(bearer, relationshipId, top));
+    }
+
+    /** A next page of {@code operation}'s list; {@code nextLink} must be on Graph (checked by the caller). */
+    Optional<JsonNode> nextPage(Mssp mssp, String operation, String nextLink) {
+        return get(mssp, operation, bearer -> api.nextPage(nextLink, bearer));
+    }
 }

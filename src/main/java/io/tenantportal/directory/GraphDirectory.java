@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.runtime.StartupEvent;
+import io.tenantportal.health.DelegatedRelationship;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.MsspRegistry;
 import io.tenantportal.problem.ProblemException;
@@ -177,5 +178,13 @@ public class GraphDirectory implements Directory {
             next = link;
         }
         return Optional.empty();
+    }
+
+    @Inject
+    GraphRelationships relationships;
+
+    @Override
+    public Optional<List<DelegatedRelationship>> readRelationships(Mssp mssp) {
+        return Optional.of(relationships.read(mssp));
     }
 }

@@ -77,4 +77,12 @@ class SyncReport {
 
     @Column(name = "last_repeated_at")
     Instant lastRepeatedAt;
+
+    /** GDAP relationships read after the customer lists; null when they were not read. */
+    @Column(name = "relationships")
+    Integer relationships;
+
+    /** read, forbidden (403) or unavailable; null for a dry run or a directory without relationships. */
+    @Column(name = "relationships_outcome")
+    String relationshipsOutcome;
 }

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tenantportal.audit.AccessLog;
 import io.tenantportal.audit.AccessRecord;
+import io.tenantportal.health.LinkHealthService;
 import io.tenantportal.limits.MissLimiter;
 import io.tenantportal.limits.TooManyMissesException;
 import io.tenantportal.mssp.Actor;
@@ -40,6 +41,9 @@ public class PortalAnswers {
 
     @Inject
     MissLimiter limiter;
+
+    @Inject
+    LinkHealthService health;
 
     /** How the caller named the customer: first from memory, then (on a worker thread) the slow way. */
     public interface Lookup {
@@ -99,7 +103,7 @@ public class PortalAnswers {
             URI url = url(customer, request);
             Response response = wantsJson(headers)
                     ? Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), request.portal().wire(),
-                            url.toString()), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build()
+                            url.toString(), health.of(mssp, tenantId, request.portal().wire())), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build()
                     : Response.status(Response.Status.FOUND).location(url).header("Cache-Control", "no-store").build();
             record(mssp, actor, asked, tenantId, request.portal(), response.getStatus());
             return response;

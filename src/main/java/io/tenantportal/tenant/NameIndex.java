@@ -174,4 +174,9 @@ public class NameIndex {
     void stop() {
         background.shutdownNow();
     }
+
+    /** The MSSP's live customers as the API shows them (for reports over all of them). */
+    public List<CustomerView> liveCustomers(long msspId) {
+        return live(msspId).stream().map(IndexedCustomer::view).toList();
+    }
 }

@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tenantportal.health.CustomerHealthPage;
+import io.tenantportal.health.CustomerHealthView;
+import io.tenantportal.health.LinkHealthService;
 import io.tenantportal.limits.MissLimiter;
 import io.tenantportal.mssp.CallerMssp;
 import io.tenantportal.mssp.Mssp;
@@ -56,13 +59,16 @@ public class TenantResource {
     @Inject
     MissLimiter limiter;
 
+    @Inject
+    LinkHealthService health;
+
     @GET
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
     @Operation(summary = "List customers", description = "The caller's customers whose names contain q (or "
             + "whose tenant id it is): the one q names exactly (tenant id, name, alias or domain) first, then by "
             + "display name. Pages count from 0.")
     @APIResponse(responseCode = "200", description = "A page of customers", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerPage.class),
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerHealthPage.class),
             examples = @ExampleObject(name = "page", value = """
                     {"items": [{"tenantId": "2f4a9c1e-8d3b-4f6a-9e2c-1b7d5a3c9e01", "displayName": "Contoso Ltd",
                       "defaultDomain": "contoso.com", "initialDomain": "contoso.onmicrosoft.com",
@@ -70,12 +76,12 @@ public class TenantResource {
                       "createdAt": "2026-11-27T10:00:00Z", "updatedAt": "2026-11-27T10:00:00Z"}],
                      "page": 0, "size": 50, "total": 1}""")))
     @APIResponse(responseCode = "400", description = "Bad page, size or filter", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public CustomerPage list(
+    public CustomerHealthPage list(
             @Parameter(description = "Part of a name, or a tenant id", example = "contoso") @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("50") String size) {
         Mssp mssp = caller.get();
-        return service.list(mssp, q, Params.page(page), Params.pageSize(size));
+        return health.page(mssp, service.list(mssp, q, Params.page(page), Params.pageSize(size)));
     }
 
     @GET
@@ -83,8 +89,9 @@ public class TenantResource {
     @RolesAllowed({ Roles.READ, Roles.ADMIN })
     @Operation(summary = "Get one customer by any name", description = "The name is a tenant id, a verified domain, "
             + "the display name or an alias.")
-    @APIResponse(responseCode = "200", description = "The customer", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "200", description = "The customer, with health: its link health per portal "
+            + "(README \"Link health\")", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerHealthView.class)))
     @APIResponse(responseCode = "404", description = "No such customer; suggestions name similar ones", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not found", value = """
                     {"type": "urn:tenant-portal:problem:customer-not-found", "title": "Customer not found",
@@ -96,8 +103,12 @@ public class TenantResource {
                      "detail": "The name matches 2 customers; use one of their tenant ids.",
                      "candidates": [{"displayName": "Contoso Inc", "tenantId": "0b1c..."},
                                     {"displayName": "Contoso Ltd", "tenantId": "2f4a..."}]}""")))
-    public CustomerView get(@Parameter(example = "contoso.com") @PathParam("name") String name) {
+    public CustomerHealthView get(@Parameter(example = "contoso.com") @PathParam("name") String name) {
         Mssp mssp = caller.get();
+        return health.view(mssp, find(mssp, name));
+    }
+
+    private CustomerView find(Mssp mssp, String name) {
         NameKey.requireValid(name, "name");
         try {
             Optional<CustomerView> known = resolver.findLocally(mssp, name);

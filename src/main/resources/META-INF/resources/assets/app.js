@@ -4,6 +4,14 @@
 
 (() => {
   const PAGE_SIZE = 25;
+  const HEALTH_TEXT = {
+    ok: 'Access OK',
+    expiring: 'Expiring',
+    expired: 'Expired',
+    'no-role': 'No role',
+    none: 'No GDAP',
+    unknown: 'Unknown',
+  };
   const TYPING_PAUSE_MS = 150;
 
   const form = document.getElementById('search');
@@ -162,19 +170,30 @@
     const unavailable = portals.filter((p) => missing(customer, p).length > 0);
     const why = 'unavailable-' + customer.tenantId;
     portals.forEach((p) => {
+      // Each button sits with its link health (text, not colour alone), which also describes it.
+      // An unavailable button gets none: the note about its missing domain is what matters there.
+      const cell = element('span', 'portal-cell');
+      const health = unavailable.includes(p) ? null : healthBadge(customer, p);
       if (unavailable.includes(p)) {
         const off = element('span', 'portal disabled', p.label);
         off.setAttribute('role', 'link');
         off.setAttribute('aria-disabled', 'true');
         off.setAttribute('aria-describedby', why);
-        links.appendChild(off);
-        return;
+        cell.appendChild(off);
+      } else {
+        const link = element('a', 'portal', p.label);
+        link.href = portalHref(customer.tenantId, p.portal);
+        link.dataset.portal = p.portal;
+        link.setAttribute('aria-label', p.label + ' portal of ' + customer.displayName);
+        if (health) {
+          link.setAttribute('aria-describedby', health.id);
+        }
+        cell.appendChild(link);
       }
-      const link = element('a', 'portal', p.label);
-      link.href = portalHref(customer.tenantId, p.portal);
-      link.dataset.portal = p.portal;
-      link.setAttribute('aria-label', p.label + ' portal of ' + customer.displayName);
-      links.appendChild(link);
+      if (health) {
+        cell.appendChild(health);
+      }
+      links.appendChild(cell);
     });
     item.appendChild(links);
     if (unavailable.length > 0) {
@@ -329,4 +348,20 @@
 
   input.value = new URLSearchParams(window.location.search).get('q') || '';
   search(input.value.trim(), 0);
+  // The link health of one portal of a customer (README "Link health"): a short visible verdict,
+  // its meaning as a tooltip. Nothing when the answer carries no health.
+  function healthBadge(customer, p) {
+    const health = customer.health && customer.health[p.portal];
+    if (!health || !HEALTH_TEXT[health.verdict]) {
+      return null;
+    }
+    const text = health.verdict === 'expiring' && health.endsAt
+      ? 'Expires ' + health.endsAt.slice(0, 10)
+      : HEALTH_TEXT[health.verdict];
+    const badge = element('span', 'health health-' + health.verdict, text);
+    badge.id = 'health-' + p.portal + '-' + customer.tenantId;
+    badge.dataset.verdict = health.verdict;
+    badge.title = health.detail || '';
+    return badge;
+  }
 })();

@@ -71,6 +71,8 @@ public class GraphWireMock implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathMatching(FIND_TENANT_PREFIX + ".*")).atPriority(DEFAULTS)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"Request_ResourceNotFound\"}}")));
+        server.stubFor(get(urlPathEqualTo(RELATIONSHIPS_PATH)).atPriority(DEFAULTS)
+                .willReturn(okJson(page(List.of(), null))));
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder token(long expiresIn) {
@@ -94,5 +96,37 @@ public class GraphWireMock implements QuarkusTestResourceLifecycleManager {
     public static String page(List<String> items, String nextLink) {
         return "{\"value\":[" + items.stream().collect(Collectors.joining(",")) + "]"
                 + (nextLink == null ? "" : ",\"@odata.nextLink\":\"" + nextLink + "\"") + "}";
+    }
+
+    public static final String RELATIONSHIPS_PATH = "/v1.0/tenantRelationships/delegatedAdminRelationships";
+
+    /** The path of one relationship's access assignments. */
+    public static String assignmentsPath(String relationshipId) {
+        return RELATIONSHIPS_PATH + "/" + relationshipId + "/accessAssignments";
+    }
+
+    /**
+     * A GDAP relationship as delegatedAdminRelationships lists it; {@code endDateTime} and
+     * {@code autoExtendDuration} are left out when null.
+     */
+    public static String relationship(String id, String displayName, String customerTenantId, String status,
+            String endDateTime, String autoExtendDuration, String... roleIds) {
+        return "{\"id\":\"" + id + "\",\"displayName\":\"" + displayName + "\",\"status\":\"" + status + "\""
+                + (endDateTime == null ? "" : ",\"endDateTime\":\"" + endDateTime + "\"")
+                + (autoExtendDuration == null ? "" : ",\"autoExtendDuration\":\"" + autoExtendDuration + "\"")
+                + ",\"customer\":{\"tenantId\":\"" + customerTenantId + "\",\"displayName\":\"" + displayName + "\"}"
+                + ",\"accessDetails\":" + unifiedRoles(roleIds) + "}";
+    }
+
+    /** An access assignment of a relationship, to one security group. */
+    public static String assignment(String id, String status, String... roleIds) {
+        return "{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"accessContainer\":{\"accessContainerId\":"
+                + "\"0c8f6a31-1d2e-4b5c-9a7d-3e4f5a6b7c8d\",\"accessContainerType\":\"securityGroup\"},"
+                + "\"accessDetails\":" + unifiedRoles(roleIds) + "}";
+    }
+
+    private static String unifiedRoles(String... roleIds) {
+        return "{\"unifiedRoles\":[" + java.util.Arrays.stream(roleIds)
+                .map(id -> "{\"roleDefinitionId\":\"" + id + "\"}").collect(Collectors.joining(",")) + "]}";
     }
 }

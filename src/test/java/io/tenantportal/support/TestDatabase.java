@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tenantportal.audit.AccessLog;
+import io.tenantportal.health.LinkHealthService;
 import io.tenantportal.integration.IntegrationKeys;
 import io.tenantportal.tenant.NameIndex;
 
@@ -26,17 +27,22 @@ public class TestDatabase {
     @Inject
     IntegrationKeys integrationKeys;
 
+    @Inject
+    LinkHealthService linkHealth;
+
     /** Empties the tables, the name index and the key store. */
     public void reset() {
         // Accesses of an earlier test are written now, so none of them lands in this test's rows.
         accessLog.flush();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("TRUNCATE sync_report, audit_event, customer_ref, customer_name, customer, "
-                    + "integration_key, integration, initial_domain_lookup RESTART IDENTITY").executeUpdate();
+            em.createNativeQuery("TRUNCATE gdap_relationship, gdap_read_state, sync_report, audit_event, customer_ref, "
+                    + "customer_name, customer, integration_key, integration, initial_domain_lookup RESTART IDENTITY")
+                    .executeUpdate();
             em.createNativeQuery("UPDATE integration_change SET version = version + 1").executeUpdate();
         });
         integrationKeys.reload();
         index.reloadAll();
+        linkHealth.refresh();
     }
 
     /**

@@ -517,4 +517,62 @@ class AnalystPageBrowserTest extends SignInTest {
     private static <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
+
+    @Test
+    void eachPortalButtonShowsItsLinkHealthAsTextAndStaysKeyboardUsable() {
+        String securityReader = "5d6b6bb7-de71-4623-b4af-96380a352509";
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String soon = now.plus(Duration.ofDays(10)).toString();
+        var server = io.tenantportal.support.GraphWireMock.server();
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        io.tenantportal.support.GraphWireMock.RELATIONSHIPS_PATH))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        io.tenantportal.support.GraphWireMock.page(List.of(
+                                io.tenantportal.support.GraphWireMock.relationship("rel-contoso", "Contoso SOC", CONTOSO,
+                                        "active", now.plus(Duration.ofDays(300)).toString(), "PT0S", securityReader),
+                                io.tenantportal.support.GraphWireMock.relationship("rel-northwind", "Northwind SOC",
+                                        NORTHWIND, "active", soon, "PT0S", securityReader)), null))));
+        for (String relationship : List.of("rel-contoso", "rel-northwind")) {
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                            io.tenantportal.support.GraphWireMock.assignmentsPath(relationship)))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            io.tenantportal.support.GraphWireMock.page(List.of(
+                                    io.tenantportal.support.GraphWireMock.assignment("a", "active", securityReader)),
+                                    null))));
+        }
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(200);
+
+        openThePageSignedIn();
+        waitForResults(3);
+
+        WebElement contosoDefender = browser.findElement(By.id("health-defender-" + CONTOSO));
+        assertEquals("Access OK", contosoDefender.getText());
+        assertEquals("No role", browser.findElement(By.id("health-exchange-" + CONTOSO)).getText());
+        WebElement northwindDefender = browser.findElement(By.id("health-defender-" + NORTHWIND));
+        assertEquals("Expires " + soon.substring(0, 10), northwindDefender.getText());
+        WebElement tailspinDefender = browser.findElement(By.id("health-defender-" + TAILSPIN));
+        assertEquals("No GDAP", tailspinDefender.getText());
+        assertTrue(tailspinDefender.getDomAttribute("title").contains("other means"));
+        // The verdict describes its button for screen readers, and its colours keep text readable.
+        WebElement defenderLink = browser.findElement(By.cssSelector("a[href='/tenants/" + NORTHWIND
+                + "/portal?portal=defender']"));
+        assertEquals(northwindDefender.getDomAttribute("id"), defenderLink.getDomAttribute("aria-describedby"));
+        for (WebElement badge : List.of(contosoDefender, northwindDefender, tailspinDefender,
+                browser.findElement(By.id("health-exchange-" + CONTOSO)))) {
+            assertTrue(contrast(badge) >= 4.5, badge.getText() + ": contrast " + contrast(badge));
+        }
+        assertNoAccessibilityViolations("link health");
+
+        // The verdicts are no tab stops: Tab still walks Copy and the portal buttons in order.
+        search("north");
+        waitForResults(1);
+        List<String> walked = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            walked.add(browser.switchTo().activeElement().getText());
+        }
+        assertEquals(List.of("Copy", "Defender", "Purview"), walked);
+    }
 }
