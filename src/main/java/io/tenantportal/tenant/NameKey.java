@@ -52,6 +52,9 @@ public final class NameKey {
         if (raw.codePointCount(0, raw.length()) > MAX_LENGTH) {
             return Optional.of("must be at most " + MAX_LENGTH + " characters");
         }
+        if (plainAscii(raw)) {
+            return Optional.empty();
+        }
         return raw.codePoints().anyMatch(NameKey::invisible)
                 ? Optional.of("must not contain control or invisible characters") : Optional.empty();
     }
@@ -67,11 +70,38 @@ public final class NameKey {
 
     /** The exact key of a name. */
     public static String exact(String name) {
+        if (plainAscii(name)) {
+            // What the general path gives such a name (NFKC and case folding keep printable ASCII
+            // ASCII, and there is no white space to collapse), without its cost on every request.
+            return name.toLowerCase(Locale.ROOT);
+        }
+        return exactByUnicode(name);
+    }
+
+    /** The exact key by the general rules: NFKC, case folding (locale-independent), white space collapsed. */
+    static String exactByUnicode(String name) {
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKC)
                 .toUpperCase(Locale.ROOT)
                 .toLowerCase(Locale.ROOT);
         String normalised = Normalizer.normalize(folded, Normalizer.Form.NFKC);
         return WHITESPACE.matcher(normalised).replaceAll(" ").strip();
+    }
+
+    /** Printable ASCII with single inner spaces only: the names links and PSAs send nearly always. */
+    static boolean plainAscii(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /** The loose key of a name; empty when nothing but punctuation is left. */

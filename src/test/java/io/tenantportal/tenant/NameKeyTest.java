@@ -1,6 +1,7 @@
 package io.tenantportal.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,26 @@ class NameKeyTest {
             "İstanbul|i̇stanbul" })
     void exactKeyFoldsWidthCaseAndSpace(String name, String key) {
         assertEquals(key, NameKey.exact(name));
+    }
+
+    @Test
+    void plainAsciiNamesTakeTheShortPathToTheSameKey() {
+        java.util.Random random = new java.util.Random(42);
+        int shortPath = 0;
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                // printable ASCII, spaces (doubled now and then), and now and then a tab or a non-ASCII letter
+                int pick = random.nextInt(40);
+                name.append(pick == 0 ? '\t' : pick == 1 ? 'É' : pick < 6 ? ' ' : (char) (' ' + 1 + random.nextInt(94)));
+            }
+            String text = name.toString();
+            if (NameKey.plainAscii(text)) {
+                shortPath++;
+            }
+            assertEquals(NameKey.exactByUnicode(text), NameKey.exact(text), "key of \"" + text + "\"");
+        }
+        assertTrue(shortPath > 5000, "too few names took the short path to prove it: " + shortPath);
     }
 
     @ParameterizedTest
