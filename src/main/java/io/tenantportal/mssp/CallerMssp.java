@@ -25,6 +25,12 @@ public class CallerMssp {
     /** Identity attributes of an integration key's caller: the integration's id (a UUID) and name. */
     public static final String INTEGRATION_ID_ATTRIBUTE = "integration.id";
     public static final String INTEGRATION_NAME_ATTRIBUTE = "integration.name";
+    /**
+     * Identity attribute of a remembered bearer token ({@link VerifiedTokens}): its actor, worked out once.
+     * Reading a custom claim through smallrye-jwt costs an exception per call (it first tries the claim
+     * name as a standard one), which the redirect profile showed on every request.
+     */
+    static final String ACTOR_ATTRIBUTE = "tenantportal.actor";
 
     @Inject
     SecurityIdentity identity;
@@ -51,24 +57,32 @@ public class CallerMssp {
         if (identity.getAttribute(INTEGRATION_ID_ATTRIBUTE) instanceof UUID integrationId) {
             return Actor.integration(integrationId, identity.getAttribute(INTEGRATION_NAME_ATTRIBUTE));
         }
+        if (identity.getAttribute(ACTOR_ATTRIBUTE) instanceof Actor remembered) {
+            return remembered;
+        }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            return Actor.user(claimText(jwt, "preferred_username").or(() -> claimText(jwt, "azp"))
-                    .or(() -> claimText(jwt, "appid")).orElse(String.valueOf(jwt.getSubject())));
+            return actorOf(jwt);
         }
         return Actor.user(identity.getPrincipal().getName());
+    }
+
+    /** An Entra identity named by the token's user name, else its client (azp, appid), else its subject. */
+    static Actor actorOf(JsonWebToken jwt) {
+        return Actor.user(claimText(jwt, "preferred_username").or(() -> claimText(jwt, "azp"))
+                .or(() -> claimText(jwt, "appid")).orElse(String.valueOf(jwt.getSubject())));
     }
 
     private Optional<String> tenantClaim() {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        if (identity.getAttribute(TID_ATTRIBUTE) == null && identity.getPrincipal() instanceof JsonWebToken jwt) {
             return claimText(jwt, "tid");
         }
         return Optional.ofNullable(identity.getAttribute(TID_ATTRIBUTE)).map(Object::toString);
     }
 
-    private static Optional<String> claimText(JsonWebToken jwt, String claim) {
+    static Optional<String> claimText(JsonWebToken jwt, String claim) {
         Object value = jwt.getClaim(claim);
         if (value instanceof JsonString json) {
             return Optional.of(json.getString());

@@ -37,7 +37,8 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     static final int MAX_TOKENS = 10_000;
     private static final String BEARER = "Bearer ";
 
-    private record Verified(SecurityIdentity identity, Instant expiresAt) {
+    /** {@code tid} and {@code actor}: the token's claims as CallerMssp reads them, read once rather than per request. */
+    private record Verified(SecurityIdentity identity, Instant expiresAt, String tid, Actor actor) {
     }
 
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
@@ -67,7 +68,12 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
             return Optional.empty();
         }
         // The same identity, but bound to this request rather than the one that verified it.
-        return Optional.of(QuarkusSecurityIdentity.builder(entry.identity())
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(entry.identity())
+                .addAttribute(CallerMssp.ACTOR_ATTRIBUTE, entry.actor());
+        if (entry.tid() != null) {
+            identity.addAttribute(CallerMssp.TID_ATTRIBUTE, entry.tid());
+        }
+        return Optional.of(identity
                 .addAttribute(RoutingContext.class.getName(), request)
                 .addAttribute(AuthenticationRequestContext.class.getName(),
                         request.get(AuthenticationRequestContext.class.getName()))
@@ -107,7 +113,8 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         if (credential == null || sent == null || !sent.equals(credential.getToken())) {
             return;
         }
-        verified.put(sent, new Verified(identity, Instant.ofEpochSecond(jwt.getExpirationTime())));
+        verified.put(sent, new Verified(identity, Instant.ofEpochSecond(jwt.getExpirationTime()),
+                CallerMssp.claimText(jwt, "tid").orElse(null), CallerMssp.actorOf(jwt)));
     }
 
     void forget() {

@@ -2,6 +2,8 @@ package io.tenantportal.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +75,13 @@ public record Portal(String wire, String label, String template, boolean builtIn
 
     /** The placeholders the template names, in order of appearance; unknown names are not in it. */
     public List<Placeholder> placeholders() {
+        return PLACEHOLDERS_OF.computeIfAbsent(template, Portal::scan);
+    }
+
+    /** Every link asks which values its template needs: the templates are few and fixed, so each is scanned once. */
+    private static final Map<String, List<Placeholder>> PLACEHOLDERS_OF = new ConcurrentHashMap<>();
+
+    private static List<Placeholder> scan(String template) {
         List<Placeholder> found = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
@@ -82,7 +91,7 @@ public record Portal(String wire, String label, String template, boolean builtIn
                 }
             }
         }
-        return found;
+        return List.copyOf(found);
     }
 
     /** The customer fields the link needs beyond its tenant id (sharepointName: that or the initial domain). */

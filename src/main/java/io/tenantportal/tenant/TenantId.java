@@ -18,6 +18,9 @@ public final class TenantId {
             return Optional.empty();
         }
         String trimmed = text.strip();
+        if (trimmed.length() != 36) {
+            return Optional.empty(); // most names asked for: no need to run the pattern
+        }
         return GUID.matcher(trimmed).matches() ? Optional.of(UUID.fromString(trimmed)) : Optional.empty();
     }
 }
