@@ -58,10 +58,10 @@ fresh_database() {
     psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 }
 
-start_service() { # $1: extra JVM options; AUDIT=false switches the access log off
+start_service() { # $1: extra JVM options; AUDIT=false switches the access log off; MISSES=n sets the miss limit (default off)
     require_free_port "$APP_PORT"
     require_free_port "$((APP_PORT + 100))"
-    env TENANTPORTAL_AUDIT_ACCESS="${AUDIT:-true}" TENANTPORTAL_LIMITS_MISSES=0 TENANTPORTAL_SYNC_INTERVAL=0 \
+    env TENANTPORTAL_AUDIT_ACCESS="${AUDIT:-true}" TENANTPORTAL_LIMITS_MISSES="${MISSES:-0}" TENANTPORTAL_SYNC_INTERVAL=0 \
     QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$((APP_PORT + 100)) \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false \

@@ -9,7 +9,9 @@
 # and latency of both and their ratio; the same redirect with an integration key, and with the
 # access log switched off (what recording every resolve costs); unknown names (404 with
 # suggestions); POST /resolve with 1,000 names; start-to-ready time with the customers loaded; the
-# heap the name index takes; and resident memory after a million requests. The miss limit is off.
+# heap the name index takes; and resident memory after a million requests. The miss limit is off for
+# all of that; at the end unknown names run once more with the limit at its default (60 a minute, 30 at
+# once, per caller): what one caller sending only unknown names gets, and what it costs.
 # Everything runs on 127.0.0.1 against a scratch database (tenantportal_bench) and stops at the end.
 #
 # BENCH_JFR=1 also records a JFR profile of tenant-portal under load (bench/out/redirect.jfr);
@@ -165,6 +167,15 @@ wrk -t1 -c"$CONNECTIONS" -d"${REST}s" -s "$WORK/names.lua" -H "Authorization: Be
 SERVED=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }')
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
 
+
+echo "== unknown names with the miss limit on (its defaults)"
+stop_service
+T0=$(date +%s%N); MISSES=60 start_service ""; await_ready $APP_PORT "$T0" >/dev/null
+run "tenant-portal, unknown names, limit on" "http://127.0.0.1:$APP_PORT" "$WORK/unknown.lua" "${SECONDS_TO_RUN}s"
+LIMITED_RPS="$(cat "$WORK/rps")"; LIMITED_P99="$(cat "$WORK/p99")"
+LIMITED_404=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ && /status="404"/ { s += $2 } END { printf "%d", s }')
+LIMITED_429=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ && /status="429"/ { s += $2 } END { printf "%d", s }')
+
 echo
 echo "== results ($CUSTOMERS customers, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 awk -v b="$BARE_RPS" -v w="$WARM_RPS" -v m="$MISS_RPS" -v k="$KEY_RPS" -v o="$OFF_RPS" -v wp="$WARM_P99" -v op="$OFF_P99" 'BEGIN {
@@ -176,4 +187,5 @@ echo "start to ready:                ${READY_MS} ms with $CUSTOMERS customers (b
 awk -v e="$EMPTY_HEAP" -v f="$INDEX_HEAP" -v n="$CUSTOMERS" 'BEGIN {
     printf "heap after GC:                 %.1f MiB empty, %.1f MiB with the customers: the index takes about %.1f MiB per 10,000 customers\n", e, f, (f - e) * 10000 / n }'
 echo "bulk resolve of 1,000 names:   ${BULK_KNOWN_MS} ms known, ${BULK_UNKNOWN_MS} ms unknown (target under 300)"
+echo "miss limit on, unknown names:  ${LIMITED_RPS} req/s, p99 ${LIMITED_P99} ms: ${LIMITED_404} answered 404 with suggestions, ${LIMITED_429} refused 429"
 echo "resident memory:               ${RSS_MB} MiB after ${SERVED} requests (target at most 250; JVM: ${JVM_OPTS[*]}; MALLOC_ARENA_MAX=2)"
