@@ -24,6 +24,11 @@ import io.tenantportal.mssp.Mssp;
  * one only where the app is consented, so a refusal means "not consented there", not a broken MSSP
  * setup. One token per lookup and none kept: each customer's tenant is asked once, and again only after
  * a failure's retry interval. Tokens, secrets and response bodies are never logged.
+ * <p>
+ * Not quarkus-oidc-client (which {@link GraphTokenClients} uses for the MSSP's own tenant): it would mean
+ * one client per customer tenant, created and closed per lookup, and its failures do not tell Entra's
+ * refusal (400/401: not consented, remembered for a day) from throttling (429/5xx: try again soon),
+ * which is the one thing this lookup has to know.
  */
 @ApplicationScoped
 class CustomerTenantTokens {

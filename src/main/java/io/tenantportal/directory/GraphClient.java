@@ -233,6 +233,24 @@ class GraphClient {
         metrics.counter("tenantportal.graph.calls", "operation", operation, "status", status).increment();
     }
 
+    /**
+     * The page after {@code body} as Graph's {@code @odata.nextLink} names it, only when it is on Graph
+     * itself: the token is never sent to a host a response named.
+     *
+     * @throws DirectoryUnavailableException when the link points anywhere else
+     */
+    Optional<String> nextLink(JsonNode body, String operation) {
+        String link = body.path("@odata.nextLink").asText(null);
+        if (link == null || link.isBlank()) {
+            return Optional.empty();
+        }
+        if (!link.startsWith(trimSlash(config.baseUrl()) + "/")) {
+            throw new DirectoryUnavailableException("Graph " + operation + " named a next page outside Graph",
+                    config.breaker().openFor());
+        }
+        return Optional.of(link);
+    }
+
     static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

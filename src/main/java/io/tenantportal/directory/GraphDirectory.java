@@ -71,7 +71,7 @@ public class GraphDirectory implements Directory {
                     "Graph answered 404 for the " + list.wire() + " list", config.breaker().openFor()));
             read++;
             pages.accept(page(list, body.path("value")));
-            Optional<String> next = nextLink(body, list);
+            Optional<String> next = client.nextLink(body, GraphClient.operation(list));
             if (next.isEmpty()) {
                 return read;
             }
@@ -128,19 +128,6 @@ public class GraphDirectory implements Directory {
         }
     }
 
-    /** The next page, only on Graph itself: the token is never sent to a host a response named. */
-    private Optional<String> nextLink(JsonNode body, CustomerList list) {
-        String link = body.path("@odata.nextLink").asText(null);
-        if (link == null || link.isBlank()) {
-            return Optional.empty();
-        }
-        if (!link.startsWith(GraphClient.trimSlash(config.baseUrl()) + "/")) {
-            throw new DirectoryUnavailableException("Graph " + GraphClient.operation(list)
-                    + " named a next page outside Graph", config.breaker().openFor());
-        }
-        return Optional.of(link);
-    }
-
     @Inject
     CustomerTenantTokens customerTokens;
 
@@ -167,15 +154,11 @@ public class GraphDirectory implements Directory {
                     return DomainName.parseInitial(domain.path("id").asText(null));
                 }
             }
-            String link = body.get().path("@odata.nextLink").asText(null);
-            if (link == null || link.isBlank()) {
+            Optional<String> link = client.nextLink(body.get(), "customer-domains");
+            if (link.isEmpty()) {
                 return Optional.empty();
             }
-            if (!link.startsWith(GraphClient.trimSlash(config.baseUrl()) + "/")) {
-                throw new DirectoryUnavailableException("Graph customer-domains named a next page outside Graph",
-                        config.breaker().openFor());
-            }
-            next = link;
+            next = link.get();
         }
         return Optional.empty();
     }

@@ -122,16 +122,11 @@ class GraphRelationships {
             JsonNode body = answer.orElseThrow(() -> new DirectoryUnavailableException(
                     "Graph answered 404 for the " + what + " list", config.breaker().openFor()));
             body.path("value").forEach(items);
-            String next = body.path("@odata.nextLink").asText(null);
-            if (next == null || next.isBlank()) {
+            Optional<String> next = client.nextLink(body, operation);
+            if (next.isEmpty()) {
                 return;
             }
-            // The token goes only to Graph itself, never to a host a response named.
-            if (!next.startsWith(GraphClient.trimSlash(config.baseUrl()) + "/")) {
-                throw new DirectoryUnavailableException("Graph " + operation + " named a next page outside Graph",
-                        config.breaker().openFor());
-            }
-            answer = client.nextPage(mssp, operation, next);
+            answer = client.nextPage(mssp, operation, next.get());
         }
     }
 

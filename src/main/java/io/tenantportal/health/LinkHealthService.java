@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +19,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.tenantportal.mssp.Mssp;
 import io.tenantportal.mssp.MsspRegistry;
 import io.tenantportal.tenant.CustomerPage;
@@ -41,6 +39,7 @@ import io.tenantportal.tenant.NameIndex;
 public class LinkHealthService {
 
     private static final Logger LOG = Logger.getLogger(LinkHealthService.class);
+    static final String REFRESH_JOB = "link-health-refresh";
 
     @Inject
     RelationshipStore store;
@@ -58,24 +57,19 @@ public class LinkHealthService {
     NameIndex names;
 
     private final Map<Long, MsspLinks> byMssp = new ConcurrentHashMap<>();
+    @Inject
+    Scheduler scheduler;
+
     private volatile Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService refresher;
 
     void onStart(@Observes @Priority(MsspRegistry.STARTUP_PRIORITY + 4) StartupEvent event) {
         refresh();
-        refresher = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "link-health-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = Math.max(100, config.refreshInterval().toMillis());
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (refresher != null) {
-            refresher.shutdownNow();
-        }
+        scheduler.newJob(REFRESH_JOB)
+                .setInterval(config.refreshInterval().toString())
+                .setDelayed(config.refreshInterval().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> refreshQuietly())
+                .schedule();
     }
 
     /** The health of one customer's link to one portal (a wire name). No I/O. */
