@@ -101,9 +101,11 @@ public class PortalAnswers {
         UUID tenantId = UUID.fromString(customer.tenantId());
         try {
             URI url = url(customer, request);
+            String portal = request.portal().wire();
             Response response = wantsJson(headers)
-                    ? Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), request.portal().wire(),
-                            url.toString(), health.of(mssp, tenantId, request.portal().wire())), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build()
+                    ? Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), portal, url.toString(),
+                            health.of(mssp, tenantId, portal)), MediaType.APPLICATION_JSON_TYPE)
+                            .header("Cache-Control", "no-store").build()
                     : Response.status(Response.Status.FOUND).location(url).header("Cache-Control", "no-store").build();
             record(mssp, actor, asked, tenantId, request.portal(), response.getStatus());
             return response;
