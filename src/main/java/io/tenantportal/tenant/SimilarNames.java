@@ -33,29 +33,24 @@ final class SimilarNames {
 
     static final SimilarNames EMPTY = new SimilarNames(List.of());
 
-    /** Marks of one thread's queries; a mark equal to the current query's stamp was set by that query. */
+    /** One thread's scratch bits for its queries, found clear and left clear. */
     private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
 
+    /** Bit sets rather than arrays of marks, so that they stay in the fastest caches while names are scored. */
     private static final class Marks {
-        /** inQuery[t] == stamp: the current query holds trigram t of the index. */
-        int[] inQuery = new int[0];
-        /** met[name] == stamp: the current query has scored that name. */
-        int[] met = new int[0];
-        int stamp;
+        /** Bit t: the current query holds trigram t of the index. */
+        long[] inQuery = new long[0];
+        /** Bit n: the current query has scored name n. */
+        long[] met = new long[0];
 
-        int next(int trigrams, int names) {
-            if (inQuery.length < trigrams) {
-                inQuery = new int[trigrams];
+        Marks sized(int trigrams, int names) {
+            if (inQuery.length < (trigrams + 63) / 64) {
+                inQuery = new long[(trigrams + 63) / 64];
             }
-            if (met.length < names) {
-                met = new int[names];
+            if (met.length < (names + 63) / 64) {
+                met = new long[(names + 63) / 64];
             }
-            if (stamp == Integer.MAX_VALUE) {
-                Arrays.fill(inQuery, 0);
-                Arrays.fill(met, 0);
-                stamp = 0;
-            }
-            return ++stamp;
+            return this;
         }
     }
 
@@ -199,11 +194,10 @@ final class SimilarNames {
     /** One query: its marks, and the nearest customers found so far, nearest first. */
     private final class Search {
 
-        private final Marks marks = MARKS.get();
-        private final int stamp = marks.next(trigrams.length, setSize.length);
-        private final int[] inQuery = marks.inQuery;
-        private final int[] met = marks.met;
-        private final IntPredicate held = t -> inQuery[t] == stamp;
+        private final Marks marks = MARKS.get().sized(trigrams.length, setSize.length);
+        private final long[] inQuery = marks.inQuery;
+        private final long[] met = marks.met;
+        private final IntPredicate held = this::holds;
         private final int queryLength;
         private final LongPredicate stale;
         private final int[] nearest;
@@ -223,7 +217,7 @@ final class SimilarNames {
             for (long trigram : query) {
                 int t = Arrays.binarySearch(trigrams, trigram);
                 if (t >= 0) {
-                    inQuery[t] = stamp;
+                    inQuery[t >>> 6] |= 1L << t;
                     int at = present++;
                     while (at > 0 && holders(rarestFirst[at - 1]) > holders(t)) {
                         rarestFirst[at] = rarestFirst[at - 1];
@@ -232,6 +226,23 @@ final class SimilarNames {
                     rarestFirst[at] = t;
                 }
             }
+            try {
+                walk(rarestFirst, present);
+            } finally {
+                for (int i = 0; i < present; i++) {
+                    inQuery[rarestFirst[i] >>> 6] = 0;
+                }
+                Arrays.fill(met, 0, (setSize.length + 63) / 64, 0);
+            }
+            List<Match> matches = new ArrayList<>(found);
+            for (int i = 0; i < found; i++) {
+                matches.add(new Match(customers[nearest[i]], distance[i], sortKey[nearest[i]]));
+            }
+            return matches;
+        }
+
+        /** Scores the names of the query's trigrams, rarest first, until no name not met yet could qualify. */
+        private void walk(int[] rarestFirst, int present) {
             // A name not met yet holds none of the trigrams walked (nor those no name holds): at most the rest.
             int atMost = present;
             for (int i = 0; i < present; i++, atMost--) {
@@ -251,17 +262,16 @@ final class SimilarNames {
                 }
                 for (int p = from; p < to; p++) {
                     int name = postings[p];
-                    if (met[name] != stamp) {
-                        met[name] = stamp;
+                    if ((met[name >>> 6] & 1L << name) == 0) {
+                        met[name >>> 6] |= 1L << name;
                         score(name, atMost);
                     }
                 }
             }
-            List<Match> matches = new ArrayList<>(found);
-            for (int i = 0; i < found; i++) {
-                matches.add(new Match(customers[nearest[i]], distance[i], sortKey[nearest[i]]));
-            }
-            return matches;
+        }
+
+        private boolean holds(int t) {
+            return (inQuery[t >>> 6] & 1L << t) != 0;
         }
 
         private int holders(int t) {
@@ -311,7 +321,7 @@ final class SimilarNames {
             double run = 0;
             double bestRun = 0;
             for (int p = start; p < end; p++) {
-                if (inQuery[sequence[p]] == stamp) {
+                if (holds(sequence[p])) {
                     shared += back[p] == 0 ? 1 : 0;
                     run++;
                     bestRun = Math.max(bestRun, run);

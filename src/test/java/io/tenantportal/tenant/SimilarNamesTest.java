@@ -2,6 +2,7 @@ package io.tenantportal.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -95,6 +96,24 @@ class SimilarNamesTest {
             assertTrue(found.contains("On it"), "\"" + name + "\" for \"" + query + "\": " + found);
         }
         assertFalse(onSimilarity < 20 || onWord < 20, "too few names on a threshold: " + onSimilarity + ", " + onWord);
+    }
+
+    /** A query's scratch bits are per thread and reused: one that fails half-way must not mark names for the next. */
+    @Test
+    void aFailedQueryLeavesNothingBehindForTheNext() {
+        List<IndexedCustomer> customers = List.of(customer(1, "Contoso Ltd", false, List.of("contoso ltd", "contoso.com")),
+                customer(2, "Contoso", false, List.of("contoso")),
+                customer(3, "Fabrikam", false, List.of("fabrikam", "fabrikam.com")));
+        SimilarNames index = new SimilarNames(customers);
+        long[] query = Trigrams.set("contso");
+        List<String> before = describe(index.nearest(query, null, 5));
+        assertEquals(2, before.size(), "both Contoso customers are similar: " + before);
+        assertThrows(IllegalStateException.class, () -> index.nearest(query, id -> {
+            throw new IllegalStateException("stale check failed");
+        }, 5));
+        assertEquals(before, describe(index.nearest(query, null, 5)));
+        assertEquals(List.of("00000000-0000-0000-0000-000000000003@0.000000000"),
+                describe(index.nearest(Trigrams.set("fabrikam"), null, 5)));
     }
 
     /** Scores random queries with the index and by scoring every name directly; returns how many matches agreed. */
