@@ -181,7 +181,8 @@ final class MsspNames {
         Map<Long, Long> changed = changedSinceBuild;
         List<SimilarNames.Match> nearest = new ArrayList<>(
                 index.nearest(query, changed.isEmpty() ? null : changed::containsKey, limit));
-        for (Long id : changed.keySet()) {
+        // An emptied map keeps its table: walking it would cost as much as a large one.
+        for (Long id : changed.isEmpty() ? Set.<Long>of() : changed.keySet()) {
             IndexedCustomer customer = byId.get(id);
             if (customer == null || customer.deleted()) {
                 continue;

@@ -3,10 +3,9 @@ package io.tenantportal.tenant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.LongPredicate;
 
 /**
@@ -14,7 +13,14 @@ import java.util.function.LongPredicate;
  * it, built once from a set of customers and then only read. Scoring follows what the database did
  * before (pg_trgm): a name is similar when its similarity to the query is at least 0.3 (typos such as
  * "Contso") or its word similarity at least 0.6 (a fragment such as "Woodgrove" of a longer name); a
- * customer counts with its best name. A query touches only the names that share a trigram with it.
+ * customer counts with its best name.
+ * <p>
+ * Both measures are at most (trigrams shared with the query) / (trigrams of the query). So a query walks
+ * its trigrams rarest first, scores each name the moment it first meets it, and stops as soon as a name
+ * not met yet, holding only the trigrams still ahead, could no longer come as near as the nearest
+ * {@code limit} customers found so far: the common trigrams that every name shares ("cus", " co") are
+ * mostly never walked. Where only similarity can still qualify, a trigram's names (held smallest first)
+ * are walked only over the sizes that could reach it.
  */
 final class SimilarNames {
 
@@ -22,30 +28,42 @@ final class SimilarNames {
     static final double MIN_WORD_SIMILARITY = 0.6;
     /** Float rounding must not drop a name that sits exactly on a threshold. */
     private static final double EPSILON = 1e-9;
+    /** Widens the name sizes a trigram's names are cut to, so that rounding never cuts a name that qualifies. */
+    private static final double SIZE_SLACK = 1e-6;
 
     static final SimilarNames EMPTY = new SimilarNames(List.of());
 
-    /** Scratch space of one query, left as found after use: name counts all zero, customer distances all unset. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** One thread's scratch bits for its queries, found clear and left clear. */
+    private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
 
-    private static final class Scratch {
-        int[] counts = new int[0];
-        double[] best = new double[0];
-        int[] touchedNames = new int[64];
-        int[] touchedCustomers = new int[64];
-        /** queryMark[t] == query: the current query holds trigram t of the index. */
-        int[] queryMark = new int[0];
-        int query;
+    /** Bit sets rather than arrays of marks, so that they stay in the fastest caches while names are scored. */
+    private static final class Marks {
+        /** Bit t: the current query holds trigram t of the index. */
+        long[] inQuery = new long[0];
+        /** Bit n: the current query has scored name n. */
+        long[] met = new long[0];
+
+        Marks sized(int trigrams, int names) {
+            if (inQuery.length < (trigrams + 63) / 64) {
+                inQuery = new long[(trigrams + 63) / 64];
+            }
+            if (met.length < (names + 63) / 64) {
+                met = new long[(names + 63) / 64];
+            }
+            return this;
+        }
     }
 
     private final long[] trigrams;
     private final int[] postingStart;
+    /** Each trigram's names, smallest trigram set first (then by position). */
     private final int[] postings;
     private final int[] setSize;
-    private final String[] nameKey;
-    /** Each name's trigrams in order, repeats included, as positions in {@link #trigrams}: for word similarity. */
-    private final int[][] ordered;
-    private final short[][] repeats;
+    /** Every name's trigrams in order, repeats included, as positions in {@link #trigrams}: name i at [nameStart[i], nameStart[i + 1]). */
+    private final int[] sequence;
+    private final int[] nameStart;
+    /** For each entry of {@link #sequence}, how far back in its name the same trigram last occurred (0: not before). */
+    private final short[] back;
     /** The customer (its position in {@link #customers}) each name belongs to. */
     private final int[] owner;
     private final IndexedCustomer[] customers;
@@ -53,53 +71,91 @@ final class SimilarNames {
     private final String[] sortKey;
 
     SimilarNames(Collection<IndexedCustomer> customers) {
-        List<String> keys = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
         List<IndexedCustomer> live = new ArrayList<>();
-        Map<Long, List<Integer>> byTrigram = new HashMap<>();
+        List<long[]> inOrder = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        int total = 0;
         for (IndexedCustomer customer : customers) {
             if (customer.deleted()) {
                 continue;
             }
-            int position = live.size();
-            live.add(customer);
             for (IndexedCustomer.IndexedName name : customer.names()) {
-                int index = keys.size();
-                keys.add(name.key());
-                owners.add(position);
-                for (long trigram : Trigrams.set(name.key())) {
-                    byTrigram.computeIfAbsent(trigram, t -> new ArrayList<>()).add(index);
+                long[] ordered = Trigrams.ordered(name.key());
+                inOrder.add(ordered);
+                owners.add(live.size());
+                total += ordered.length;
+            }
+            live.add(customer);
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (long[] ordered : inOrder) {
+            System.arraycopy(ordered, 0, all, at, ordered.length);
+            at += ordered.length;
+        }
+        trigrams = Trigrams.distinct(all);
+        int names = inOrder.size();
+        sequence = new int[total];
+        back = new short[total];
+        nameStart = new int[names + 1];
+        setSize = new int[names];
+        int[] holders = new int[trigrams.length];
+        at = 0;
+        for (int name = 0; name < names; name++) {
+            nameStart[name] = at;
+            long[] ordered = inOrder.get(name);
+            for (int i = 0; i < ordered.length; i++, at++) {
+                int t = Arrays.binarySearch(trigrams, ordered[i]);
+                sequence[at] = t;
+                for (int j = at - 1; j >= nameStart[name]; j--) {
+                    if (sequence[j] == t) {
+                        back[at] = (short) (at - j);
+                        break;
+                    }
+                }
+                if (back[at] == 0) {
+                    setSize[name]++;
+                    holders[t]++;
                 }
             }
         }
-        trigrams = byTrigram.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        nameStart[names] = at;
         postingStart = new int[trigrams.length + 1];
-        int total = byTrigram.values().stream().mapToInt(List::size).sum();
-        postings = new int[total];
-        setSize = new int[keys.size()];
-        int at = 0;
         for (int t = 0; t < trigrams.length; t++) {
-            postingStart[t] = at;
-            for (int name : byTrigram.get(trigrams[t])) {
-                postings[at++] = name;
-                setSize[name]++;
-            }
+            postingStart[t + 1] = postingStart[t] + holders[t];
         }
-        postingStart[trigrams.length] = at;
-        nameKey = keys.toArray(String[]::new);
-        ordered = new int[nameKey.length][];
-        repeats = new short[nameKey.length][];
-        for (int name = 0; name < nameKey.length; name++) {
-            long[] inOrder = Trigrams.ordered(nameKey[name]);
-            ordered[name] = new int[inOrder.length];
-            for (int i = 0; i < inOrder.length; i++) {
-                ordered[name][i] = Arrays.binarySearch(trigrams, inOrder[i]);
+        postings = new int[postingStart[trigrams.length]];
+        int[] fill = Arrays.copyOf(postingStart, trigrams.length);
+        for (int name : bySetSize(setSize)) {
+            for (int p = nameStart[name]; p < nameStart[name + 1]; p++) {
+                if (back[p] == 0) {
+                    postings[fill[sequence[p]]++] = name;
+                }
             }
-            repeats[name] = Trigrams.repeats(ordered[name]);
         }
         owner = owners.stream().mapToInt(Integer::intValue).toArray();
         this.customers = live.toArray(IndexedCustomer[]::new);
         sortKey = live.stream().map(SimilarNames::sortKey).toArray(String[]::new);
+    }
+
+    /** Names ordered by the size of their trigram set, then by position (a counting sort). */
+    private static int[] bySetSize(int[] setSize) {
+        int largest = 0;
+        for (int size : setSize) {
+            largest = Math.max(largest, size);
+        }
+        int[] start = new int[largest + 2];
+        for (int size : setSize) {
+            start[size + 1]++;
+        }
+        for (int size = 0; size <= largest; size++) {
+            start[size + 1] += start[size];
+        }
+        int[] ordered = new int[setSize.length];
+        for (int name = 0; name < setSize.length; name++) {
+            ordered[start[setSize[name]]++] = name;
+        }
+        return ordered;
     }
 
     /** A customer and how far its best name is from the query (0 is identical). */
@@ -127,134 +183,213 @@ final class SimilarNames {
     /**
      * The {@code limit} customers nearest to the query, nearest first, among those with a name similar to
      * it. Customers that {@code stale} accepts are skipped: the caller scores their current names itself.
-     * A query may touch most names (a word every customer shares), so the per-name work is array
-     * arithmetic only: no map, no boxing, no sort of everything that matched.
      */
     List<Match> nearest(long[] query, LongPredicate stale, int limit) {
-        if (query.length == 0 || nameKey.length == 0 || limit <= 0) {
+        if (query.length == 0 || nameStart.length == 1 || limit <= 0) {
             return List.of();
         }
-        Scratch scratch = SCRATCH.get();
-        if (scratch.counts.length < nameKey.length) {
-            scratch.counts = new int[nameKey.length];
+        return new Search(query.length, stale, limit).run(query);
+    }
+
+    /** One query: its marks, and the nearest customers found so far, nearest first. */
+    private final class Search {
+
+        private final Marks marks = MARKS.get().sized(trigrams.length, setSize.length);
+        private final long[] inQuery = marks.inQuery;
+        private final long[] met = marks.met;
+        private final IntPredicate held = this::holds;
+        private final int queryLength;
+        private final LongPredicate stale;
+        private final int[] nearest;
+        private final double[] distance;
+        private int found;
+
+        Search(int queryLength, LongPredicate stale, int limit) {
+            this.queryLength = queryLength;
+            this.stale = stale;
+            nearest = new int[limit];
+            distance = new double[limit];
         }
-        if (scratch.best.length < customers.length) {
-            scratch.best = new double[customers.length];
-            Arrays.fill(scratch.best, Double.NaN);
-        }
-        int[] counts = scratch.counts;
-        double[] best = scratch.best;
-        if (scratch.queryMark.length < trigrams.length) {
-            scratch.queryMark = new int[trigrams.length];
-            scratch.query = 0;
-        }
-        int[] queryMark = scratch.queryMark;
-        int mark = ++scratch.query;
-        int[] touchedNames = scratch.touchedNames;
-        int touchedNameCount = 0;
-        for (long trigram : query) {
-            int t = Arrays.binarySearch(trigrams, trigram);
-            if (t < 0) {
-                continue;
-            }
-            queryMark[t] = mark;
-            for (int p = postingStart[t]; p < postingStart[t + 1]; p++) {
-                int name = postings[p];
-                if (counts[name]++ == 0) {
-                    if (touchedNameCount == touchedNames.length) {
-                        touchedNames = Arrays.copyOf(touchedNames, touchedNameCount * 2);
+
+        List<Match> run(long[] query) {
+            int[] rarestFirst = new int[query.length];
+            int present = 0;
+            for (long trigram : query) {
+                int t = Arrays.binarySearch(trigrams, trigram);
+                if (t >= 0) {
+                    inQuery[t >>> 6] |= 1L << t;
+                    int at = present++;
+                    while (at > 0 && holders(rarestFirst[at - 1]) > holders(t)) {
+                        rarestFirst[at] = rarestFirst[at - 1];
+                        at--;
                     }
-                    touchedNames[touchedNameCount++] = name;
+                    rarestFirst[at] = t;
+                }
+            }
+            try {
+                walk(rarestFirst, present);
+            } finally {
+                for (int i = 0; i < present; i++) {
+                    inQuery[rarestFirst[i] >>> 6] = 0;
+                }
+                Arrays.fill(met, 0, (setSize.length + 63) / 64, 0);
+            }
+            List<Match> matches = new ArrayList<>(found);
+            for (int i = 0; i < found; i++) {
+                matches.add(new Match(customers[nearest[i]], distance[i], sortKey[nearest[i]]));
+            }
+            return matches;
+        }
+
+        /** Scores the names of the query's trigrams, rarest first, until no name not met yet could qualify. */
+        private void walk(int[] rarestFirst, int present) {
+            // A name not met yet holds none of the trigrams walked (nor those no name holds): at most the rest.
+            int atMost = present;
+            for (int i = 0; i < present; i++, atMost--) {
+                double most = (double) atMost / queryLength;
+                double reach = reach();
+                if (most + EPSILON < MIN_SIMILARITY || 1 - most > reach + EPSILON) {
+                    break;
+                }
+                int t = rarestFirst[i];
+                int from = postingStart[t];
+                int to = postingStart[t + 1];
+                if (most + EPSILON < MIN_WORD_SIMILARITY) {
+                    // Only similarity can qualify: shared / (|query| + |name| - shared) bounds the name's size.
+                    double needed = Math.max(MIN_SIMILARITY, 1 - reach) - EPSILON;
+                    from = firstOfSize(from, to, (int) Math.ceil(needed * queryLength - SIZE_SLACK));
+                    to = firstOfSize(from, to, (int) Math.floor(atMost / needed - queryLength + atMost + SIZE_SLACK) + 1);
+                }
+                for (int p = from; p < to; p++) {
+                    int name = postings[p];
+                    if ((met[name >>> 6] & 1L << name) == 0) {
+                        met[name >>> 6] |= 1L << name;
+                        score(name, atMost);
+                    }
                 }
             }
         }
-        scratch.touchedNames = touchedNames;
-        // First the cheap similarity of every touched name, kept per customer.
-        int[] touchedCustomers = scratch.touchedCustomers;
-        int touchedCustomerCount = 0;
-        for (int i = 0; i < touchedNameCount; i++) {
-            int name = touchedNames[i];
-            int customer = owner[name];
-            double distance = similarityDistance(query, counts[name], setSize[name]);
-            double held = best[customer];
-            if (Double.isNaN(held)) {
-                if (touchedCustomerCount == touchedCustomers.length) {
-                    touchedCustomers = Arrays.copyOf(touchedCustomers, touchedCustomerCount * 2);
-                }
-                touchedCustomers[touchedCustomerCount++] = customer;
-                best[customer] = distance;
-            } else if (distance < held) {
-                best[customer] = distance;
-            }
+
+        private boolean holds(int t) {
+            return (inQuery[t >>> 6] & 1L << t) != 0;
         }
-        scratch.touchedCustomers = touchedCustomers;
-        // Word similarity is costly (quadratic in a name's length) and can only lower a distance: it is
-        // computed only for names whose bound could still reach the nearest `limit` customers.
-        double reach = nthNearest(best, touchedCustomers, touchedCustomerCount, stale, limit);
-        double wordFloor = Math.max(MIN_WORD_SIMILARITY, 1 - reach) - EPSILON;
-        for (int i = 0; i < touchedNameCount; i++) {
-            int name = touchedNames[i];
-            int shared = counts[name];
-            counts[name] = 0;
-            double bound = 1 - (double) shared / query.length;
-            int customer = owner[name];
-            if (bound <= 1 - MIN_WORD_SIMILARITY + EPSILON && bound <= reach + EPSILON && bound < best[customer]) {
-                double word = Trigrams.wordSimilarity(ordered[name], repeats[name], id -> queryMark[id] == mark, query.length, wordFloor);
+
+        private int holders(int t) {
+            return postingStart[t + 1] - postingStart[t];
+        }
+
+        /** The first of a trigram's names (held smallest first) in [from, to) whose set has at least {@code size} trigrams. */
+        private int firstOfSize(int from, int to, int size) {
+            int low = from;
+            int high = to;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (setSize[postings[middle]] < size) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
+        /** The distance a customer must come within to be among the nearest (1 while fewer are found). */
+        private double reach() {
+            return found == nearest.length ? distance[found - 1] : 1;
+        }
+
+        /**
+         * Scores a name exactly as {@link SimilarNames#distance(long[], String)} would, where that can matter.
+         *
+         * @param atMost the most trigrams the name can share with the query
+         */
+        private void score(int name, int atMost) {
+            int start = nameStart[name];
+            int end = nameStart[name + 1];
+            double reach = reach();
+            double floor = Math.max(MIN_WORD_SIMILARITY, 1 - reach) - EPSILON;
+            int size = setSize[name];
+            int most = Math.min(atMost, size);
+            boolean similarityCanReach = (double) most / (queryLength + size - most) + EPSILON
+                    >= Math.max(MIN_SIMILARITY, 1 - reach);
+            // An extent sharing s trigrams with x others has word similarity s / (|query| + x), which reaches
+            // the floor only where s - floor * x >= floor * |query|. Counting every shared position as +1 and
+            // every other trigram's first occurrence as -floor can only overrate an extent, so the best run
+            // of that sum (found in the same pass as the shared trigrams) bounds every extent at once.
+            double wordNeeds = floor * queryLength - EPSILON;
+            int shared = 0;
+            double run = 0;
+            double bestRun = 0;
+            for (int p = start; p < end; p++) {
+                if (holds(sequence[p])) {
+                    shared += back[p] == 0 ? 1 : 0;
+                    run++;
+                    bestRun = Math.max(bestRun, run);
+                } else if (back[p] == 0) {
+                    run = Math.max(0, run - floor);
+                    if (!similarityCanReach && bestRun < wordNeeds && run + (end - p - 1) < wordNeeds) {
+                        return; // neither measure can reach the nearest any more
+                    }
+                }
+            }
+            double similarity = (double) shared / (queryLength + size - shared);
+            double nearestSoFar = similarity + EPSILON >= MIN_SIMILARITY ? 1 - similarity : Double.MAX_VALUE;
+            // Word similarity is costly (quadratic in a name's length) and can only lower a distance: it is
+            // computed only where its bounds could still reach the nearest customers.
+            double bound = 1 - (double) shared / queryLength;
+            if (bound <= 1 - MIN_WORD_SIMILARITY + EPSILON && bound <= reach + EPSILON && bound < nearestSoFar
+                    && bestRun >= wordNeeds) {
+                double word = Trigrams.wordSimilarity(sequence, back, start, end, held, queryLength, floor);
                 if (word + EPSILON >= MIN_WORD_SIMILARITY) {
-                    best[customer] = Math.min(best[customer], 1 - word);
+                    nearestSoFar = Math.min(nearestSoFar, 1 - word);
                 }
             }
-        }
-        Match[] nearest = new Match[limit];
-        int held = 0;
-        for (int i = 0; i < touchedCustomerCount; i++) {
-            int customer = touchedCustomers[i];
-            double distance = best[customer];
-            best[customer] = Double.NaN;
-            if (distance > 1 || held == limit && distance > nearest[limit - 1].distance()) {
-                continue;
-            }
-            if (stale != null && stale.test(customers[customer].id())) {
-                continue;
-            }
-            Match match = new Match(customers[customer], distance, sortKey[customer]);
-            int at = held;
-            while (at > 0 && Match.nearestFirst(match, nearest[at - 1]) < 0) {
-                at--;
-            }
-            if (at < limit) {
-                System.arraycopy(nearest, at, nearest, at + 1, Math.min(held, limit - 1) - at);
-                nearest[at] = match;
-                held = Math.min(held + 1, limit);
+            if (nearestSoFar <= 1) {
+                offer(owner[name], nearestSoFar);
             }
         }
-        return Arrays.asList(Arrays.copyOf(nearest, held));
-    }
 
-    /** 1 - similarity when the similarity reaches the threshold; more than 1 when it does not. */
-    private static double similarityDistance(long[] query, int shared, int nameSetSize) {
-        double similarity = (double) shared / (query.length + nameSetSize - shared);
-        return similarity + EPSILON >= MIN_SIMILARITY ? 1 - similarity : Double.MAX_VALUE;
-    }
-
-    /** The {@code limit}-th smallest distance among the customers (1 when fewer are that near). */
-    private double nthNearest(double[] best, int[] touched, int count, LongPredicate stale, int limit) {
-        double[] nearest = new double[limit];
-        int held = 0;
-        for (int i = 0; i < count; i++) {
-            double distance = best[touched[i]];
-            if (distance > 1 || (held == limit && distance >= nearest[limit - 1])
-                    || (stale != null && stale.test(customers[touched[i]].id()))) {
-                continue;
+        /** Keeps the customer among the nearest when it is one of them; a customer counts with its best name. */
+        private void offer(int customer, double d) {
+            int at = found;
+            for (int i = 0; i < found; i++) {
+                if (nearest[i] == customer) {
+                    at = i;
+                    break;
+                }
             }
-            int at = held < limit ? held++ : limit - 1;
-            while (at > 0 && nearest[at - 1] > distance) {
+            if (at < found) {
+                if (d >= distance[at]) {
+                    return;
+                }
+            } else {
+                if (found == nearest.length && !nearer(customer, d, nearest[found - 1], distance[found - 1])) {
+                    return;
+                }
+                if (stale != null && stale.test(customers[customer].id())) {
+                    return;
+                }
+                at = found < nearest.length ? found++ : found - 1;
+            }
+            while (at > 0 && nearer(customer, d, nearest[at - 1], distance[at - 1])) {
                 nearest[at] = nearest[at - 1];
+                distance[at] = distance[at - 1];
                 at--;
             }
-            nearest[at] = distance;
+            nearest[at] = customer;
+            distance[at] = d;
         }
-        return held == limit ? nearest[limit - 1] : 1;
+
+        /** {@link Match#nearestFirst} on positions. */
+        private boolean nearer(int a, double da, int b, double db) {
+            int byDistance = Double.compare(da, db);
+            if (byDistance != 0) {
+                return byDistance < 0;
+            }
+            int byName = sortKey[a].compareTo(sortKey[b]);
+            return byName != 0 ? byName < 0
+                    : customers[a].view().tenantId().compareTo(customers[b].view().tenantId()) < 0;
+        }
     }
 
     /** The distance of one name from the query, or more than 1 when it is not similar enough. */
@@ -280,6 +415,6 @@ final class SimilarNames {
     }
 
     int names() {
-        return nameKey.length;
+        return setSize.length;
     }
 }

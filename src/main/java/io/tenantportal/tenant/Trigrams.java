@@ -141,34 +141,43 @@ final class Trigrams {
      * answer is exact when it is at least {@code atLeast}.
      */
     static double wordSimilarity(int[] name, short[] back, IntPredicate inQuery, int queryLength, double atLeast) {
-        int n = name.length;
+        return wordSimilarity(name, back, 0, name.length, inQuery, queryLength, atLeast);
+    }
+
+    /**
+     * {@link #wordSimilarity(int[], short[], IntPredicate, int, double)} over the name held at
+     * {@code [start, end)} of shared arrays, as {@link SimilarNames} keeps all names in one array.
+     */
+    static double wordSimilarity(int[] names, short[] back, int start, int end, IntPredicate inQuery, int queryLength,
+            double atLeast) {
+        int n = end - start;
         boolean[] repeatedLater = new boolean[n];
         for (int i = 0; i < n; i++) {
-            if (back[i] > 0) {
-                repeatedLater[i - back[i]] = true;
+            if (back[start + i] > 0) {
+                repeatedLater[i - back[start + i]] = true;
             }
         }
         // matchedFrom[i]: distinct query trigrams at positions i and after, the most an extent from i can share
         int[] matchedFrom = new int[n + 1];
         for (int i = n - 1; i >= 0; i--) {
-            matchedFrom[i] = matchedFrom[i + 1] + (!repeatedLater[i] && inQuery.test(name[i]) ? 1 : 0);
+            matchedFrom[i] = matchedFrom[i + 1] + (!repeatedLater[i] && inQuery.test(names[start + i]) ? 1 : 0);
         }
         double best = 0;
         for (int from = 0; from < n; from++) {
             if ((double) matchedFrom[from] / queryLength < Math.max(best, atLeast)) {
                 break;
             }
-            if (!inQuery.test(name[from])) {
+            if (!inQuery.test(names[start + from])) {
                 continue;
             }
             int size = 0;
             int shared = 0;
             for (int to = from; to < n; to++) {
-                if (back[to] > 0 && to - back[to] >= from) {
+                if (back[start + to] > 0 && to - back[start + to] >= from) {
                     continue; // already in the extent
                 }
                 size++;
-                if (inQuery.test(name[to])) {
+                if (inQuery.test(names[start + to])) {
                     shared++;
                     best = Math.max(best, (double) shared / (queryLength + size - shared));
                 }
