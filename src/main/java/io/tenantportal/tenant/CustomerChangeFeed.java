@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +66,9 @@ public class CustomerChangeFeed {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    private PgSubscriber subscriber;
+    private volatile PgSubscriber subscriber;
+    private final AtomicBoolean begun = new AtomicBoolean();
+    private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
@@ -76,23 +80,49 @@ public class CustomerChangeFeed {
         return thread;
     });
 
-    void onStart(@Observes @Priority(MsspRegistry.STARTUP_PRIORITY + 3) StartupEvent event) {
-        subscriber = PgSubscriber.subscriber(vertx, connectOptions())
-                .reconnectPolicy(retries -> Math.min(MAX_RECONNECT_DELAY_MS, 100L * (1L << Math.min(retries, 5))));
-        subscriber.channel(CHANNEL)
-                .handler(this::onNotification)
-                .subscribeHandler(v -> onListening());
-        try {
-            // Listen first, then load: a change committed in between is both loaded and notified, never lost.
-            subscriber.connect().toCompletionStage().toCompletableFuture()
-                    .get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.warnf("name index: cannot listen for customer changes yet (%s); retrying, and reloading once "
-                    + "listening", e.getClass().getSimpleName());
+    /**
+     * Starts listening and the first full load on the feed's thread, once. {@link IndexLoadAfterMigration}
+     * calls it as soon as Flyway has migrated the schema, so the load runs while Hibernate, OIDC and the
+     * HTTP layer are still starting; {@link #onStart} calls it in case no migration ran.
+     */
+    void begin() {
+        if (begun.compareAndSet(false, true)) {
+            worker.execute(this::listenThenLoad);
         }
-        index.reloadAll();
-        started = true;
+    }
+
+    /** Start-up goes on (link health, the HTTP server) only with the index loaded, as if it had loaded here. */
+    void onStart(@Observes @Priority(MsspRegistry.STARTUP_PRIORITY + 3) StartupEvent event) {
+        begin();
+        try {
+            firstLoad.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         vertx.setPeriodic(PING_EVERY_MS, id -> ping());
+    }
+
+    private void listenThenLoad() {
+        try {
+            subscriber = PgSubscriber.subscriber(vertx, connectOptions())
+                    .reconnectPolicy(retries -> Math.min(MAX_RECONNECT_DELAY_MS, 100L * (1L << Math.min(retries, 5))));
+            subscriber.channel(CHANNEL)
+                    .handler(this::onNotification)
+                    .subscribeHandler(v -> onListening());
+            try {
+                // Listen first, then load: a change committed in between is both loaded and notified, never lost.
+                subscriber.connect().toCompletionStage().toCompletableFuture()
+                        .get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.warnf("name index: cannot listen for customer changes yet (%s); retrying, and reloading once "
+                        + "listening", e.getClass().getSimpleName());
+            }
+            index.reloadAll();
+            started = true;
+            firstLoad.complete(null);
+        } catch (RuntimeException e) {
+            firstLoad.completeExceptionally(e);
+        }
     }
 
     /** Closes a LISTEN connection that no longer answers; the subscriber then reconnects and we reload. */
