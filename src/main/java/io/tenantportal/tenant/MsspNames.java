@@ -1,6 +1,7 @@
 package io.tenantportal.tenant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,11 @@ final class MsspNames {
     private final Map<Long, Long> appliedAt = new ConcurrentHashMap<>();
     private final Map<UUID, IndexedCustomer> byTenantId = new ConcurrentHashMap<>();
     private final Map<String, IndexedCustomer> byKey = new ConcurrentHashMap<>();
-    private final Map<String, Set<Long>> byLooseKey = new ConcurrentHashMap<>();
+    /**
+     * Customer ids per loose key, as small arrays replaced on change rather than a concurrent set per key:
+     * almost every loose key reaches one customer, and a set per key cost about 200 bytes of heap each.
+     */
+    private final Map<String, long[]> byLooseKey = new ConcurrentHashMap<>();
     private final Map<PsaRef, IndexedCustomer> byRef = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
@@ -68,7 +73,7 @@ final class MsspNames {
                 byKey.put(name.key(), next);
                 keptKeys.add(name.key());
                 if (name.looseKey() != null && !name.looseKey().isEmpty()) {
-                    byLooseKey.computeIfAbsent(name.looseKey(), k -> ConcurrentHashMap.newKeySet()).add(next.id());
+                    byLooseKey.merge(name.looseKey(), new long[] {next.id()}, MsspNames::union);
                     keptLoose.add(name.looseKey());
                 }
             }
@@ -88,15 +93,30 @@ final class MsspNames {
                 }
                 String loose = name.looseKey();
                 if (loose != null && !loose.isEmpty() && !keptLoose.contains(loose)) {
-                    byLooseKey.computeIfPresent(loose, (k, ids) -> {
-                        ids.remove(previous.id());
-                        return ids.isEmpty() ? null : ids;
-                    });
+                    byLooseKey.computeIfPresent(loose, (k, ids) -> without(ids, previous.id()));
                 }
             }
         }
         changedSinceBuild.put(next.id(), at);
         return true;
+    }
+
+    /** The ids of {@code held} plus the one id of {@code added}, unless it is there already. */
+    private static long[] union(long[] held, long[] added) {
+        for (long id : held) {
+            if (id == added[0]) {
+                return held;
+            }
+        }
+        long[] both = Arrays.copyOf(held, held.length + 1);
+        both[held.length] = added[0];
+        return both;
+    }
+
+    /** The ids without this one; null (no entry) when none is left. */
+    private static long[] without(long[] ids, long id) {
+        long[] rest = Arrays.stream(ids).filter(held -> held != id).toArray();
+        return rest.length == 0 ? null : rest;
     }
 
     /** Forgets customers the database no longer has, unless they were applied after {@code since}. */
@@ -139,12 +159,12 @@ final class MsspNames {
 
     /** Customers reached by a loose key, in display-name order. */
     List<IndexedCustomer> byLooseKey(String looseKey) {
-        Set<Long> ids = byLooseKey.get(looseKey);
+        long[] ids = byLooseKey.get(looseKey);
         if (ids == null) {
             return List.of();
         }
-        List<IndexedCustomer> found = new ArrayList<>(ids.size());
-        for (Long id : ids) {
+        List<IndexedCustomer> found = new ArrayList<>(ids.length);
+        for (long id : ids) {
             IndexedCustomer customer = byId.get(id);
             if (customer != null && !customer.deleted()) {
                 found.add(customer);
