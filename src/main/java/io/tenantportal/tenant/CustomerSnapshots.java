@@ -124,20 +124,55 @@ public class CustomerSnapshots {
                 boolean deleted = rows.getBoolean(4);
                 CustomerView view = view(rows);
                 customers.add(new IndexedCustomer(id, rows.getLong(2), rows.getLong(3), deleted,
-                        UUID.fromString(view.tenantId()), view, deleted ? List.of() : names.getOrDefault(id, List.of())));
+                        UUID.fromString(view.tenantId()), view, deleted ? List.of() : sharing(view, names.getOrDefault(id, List.of()))));
             }
         }
         return customers;
     }
 
-    /** The customer of a row of {@link #CUSTOMER_COLUMNS}. */
+    /**
+     * The customer of a row of {@link #CUSTOMER_COLUMNS}. Equal strings share one instance (a domain
+     * listed again, the source), since the index holds every customer's.
+     */
     private static CustomerView view(ResultSet rows) throws SQLException {
         UUID tenantId = rows.getObject(5, UUID.class);
-        return new CustomerView(tenantId.toString(), rows.getString(6), rows.getString(7), rows.getString(8),
-                strings(rows.getArray(9)), strings(rows.getArray(10)),
-                CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), rows.getString(11),
+        String defaultDomain = rows.getString(7);
+        String initialDomain = rows.getString(8);
+        List<String> domains = strings(rows.getArray(9)).stream()
+                .map(domain -> domain.equals(defaultDomain) ? defaultDomain : domain).toList();
+        String source = rows.getString(11);
+        return new CustomerView(tenantId.toString(), rows.getString(6), defaultDomain, initialDomain,
+                domains, strings(rows.getArray(10)),
+                CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), source == null ? null : source.intern(),
                 instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)), instant(rows.getTimestamp(14)),
                 instant(rows.getTimestamp(15)), rows.getString(17));
+    }
+
+    /**
+     * The customer's names, their keys sharing the strings of the customer's domains where equal (a
+     * domain's key is the domain itself) and loose keys their key where equal: about a third of the
+     * strings the index would otherwise hold twice.
+     */
+    private static List<IndexedCustomer.IndexedName> sharing(CustomerView view, List<IndexedCustomer.IndexedName> names) {
+        return names.stream().map(name -> {
+            String key = shared(name.key(), view.domains(), view.initialDomain());
+            String looseKey = key.equals(name.looseKey()) ? key : name.looseKey();
+            return key == name.key() && looseKey == name.looseKey() ? name
+                    : new IndexedCustomer.IndexedName(key, looseKey, name.kind());
+        }).toList();
+    }
+
+    /** The instance among {@code held} and {@code alsoHeld} equal to the text, or the text itself. */
+    private static String shared(String text, List<String> held, String alsoHeld) {
+        if (text == null) {
+            return null;
+        }
+        for (String candidate : held) {
+            if (text.equals(candidate)) {
+                return candidate;
+            }
+        }
+        return text.equals(alsoHeld) ? alsoHeld : text;
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Long[] ids) throws SQLException {
