@@ -32,6 +32,9 @@ class NameIndexTest extends ApiTest {
     @Inject
     CustomerChangeFeed feed;
 
+    @Inject
+    NameIndex index;
+
     @Test
     void aWriteIsVisibleToTheNextRequestWithoutWaiting() {
         createCustomer(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", "Contoso");
@@ -92,6 +95,32 @@ class NameIndexTest extends ApiTest {
         createCustomer(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", "contoso.com", null, List.of(), List.of());
         as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "Contoso.com.").then().statusCode(302)
                 .header("Location", "https://security.microsoft.com/?tid=" + CONTOSO);
+    }
+
+    @Test
+    void aFullLoadReachesCustomersByDomainAndSharedLooseKey() {
+        database.execute("""
+                WITH a AS (
+                    INSERT INTO customer (mssp_id, tenant_id, display_name, default_domain, domains, source)
+                    SELECT id, '%s', 'Contoso Ltd', 'contoso.com', ARRAY['contoso.com'], 'import' FROM mssp
+                    WHERE tenant_id = '%s' RETURNING id, mssp_id),
+                b AS (
+                    INSERT INTO customer (mssp_id, tenant_id, display_name, source)
+                    SELECT id, '%s', 'Contoso, Inc.', 'import' FROM mssp WHERE tenant_id = '%s' RETURNING id, mssp_id)
+                INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key)
+                SELECT mssp_id, id, 'display_name', 'Contoso Ltd', 'contoso ltd', 'contoso' FROM a
+                UNION ALL SELECT mssp_id, id, 'domain', 'contoso.com', 'contoso.com', NULL FROM a
+                UNION ALL SELECT mssp_id, id, 'display_name', 'Contoso, Inc.', 'contoso, inc.', 'contoso' FROM b"""
+                .formatted(CONTOSO, TestTokens.ALPHA, FABRIKAM, TestTokens.ALPHA));
+        index.reloadAll();
+
+        as(TestTokens.alphaReader()).get("/tenants/{name}", "Contoso").then().statusCode(409)
+                .body("candidates.tenantId", contains(CONTOSO, FABRIKAM));
+        as(TestTokens.alphaReader()).get("/tenants/{name}", "contoso.com").then().statusCode(200)
+                .body("tenantId", equalTo(CONTOSO))
+                .body("defaultDomain", equalTo("contoso.com"))
+                .body("domains", contains("contoso.com"))
+                .body("source", equalTo("import"));
     }
 
     private void insertBehindTheServicesBack(String tenantId, String displayName, String alias) {

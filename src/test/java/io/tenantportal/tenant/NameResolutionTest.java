@@ -1,5 +1,7 @@
 package io.tenantportal.tenant;
 
+import java.util.List;
+
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,6 +53,20 @@ class NameResolutionTest extends ApiTest {
                 .body("candidates.tenantId", contains(CONTOSO_LTD, CONTOSO_INC));
         // the exact key still wins over the loose one
         as(TestTokens.alphaReader()).get("/tenants/{name}", "contoso, inc.")
+                .then().statusCode(200).body("tenantId", equalTo(CONTOSO_INC));
+    }
+
+    @Test
+    void looseKeyReachesTheOneCustomerLeftAfterTheOtherIsRenamed() {
+        createCustomer(TestTokens.ALPHA, CONTOSO_LTD, "Contoso Ltd");
+        createCustomer(TestTokens.ALPHA, CONTOSO_INC, "Contoso, Inc.");
+        as(TestTokens.alphaReader()).get("/tenants/{name}", "Contoso").then().statusCode(409);
+
+        putCustomer(TestTokens.ALPHA, CONTOSO_INC, "Fabrikam Inc", null, null, List.of(), List.of())
+                .then().statusCode(200);
+        as(TestTokens.alphaReader()).get("/tenants/{name}", "Contoso")
+                .then().statusCode(200).body("tenantId", equalTo(CONTOSO_LTD));
+        as(TestTokens.alphaReader()).get("/tenants/{name}", "Fabrikam")
                 .then().statusCode(200).body("tenantId", equalTo(CONTOSO_INC));
     }
 
