@@ -7,11 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,8 +33,8 @@ import io.tenantportal.problem.ProblemException;
 
 /**
  * Records every resolve off the request path: {@link #record} only puts the entry in a bounded
- * in-memory queue (never blocking; a full queue drops the entry, counts it and warns at most once a
- * minute), and a flush every second writes what is queued with one INSERT per
+ * in-memory queue ({@link AccessQueue}; never blocking: a full queue drops the entry, counts it and
+ * warns at most once a minute), and a flush every second writes what is queued with one INSERT per
  * {@value #BATCH_SIZE} entries. A graceful shutdown flushes what is left.
  */
 @ApplicationScoped
@@ -70,22 +67,19 @@ public class AccessLog {
     @Inject
     MeterRegistry meters;
 
-    private BlockingQueue<Pending> queue;
+    private AccessQueue queue;
     private Counter dropped;
     private Counter written;
     private final AtomicLong nextDropWarning = new AtomicLong();
     /** One flush at a time, so a flush that returns has written everything queued before it began. */
     private final ReentrantLock flushing = new ReentrantLock();
 
-    private record Pending(long msspId, Instant at, Actor actor, AccessRecord record, int attempts) {
-    }
-
     @PostConstruct
     void init() {
-        queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        queue = new AccessQueue(config.queueCapacity());
         dropped = meters.counter("tenantportal.audit.dropped");
         written = meters.counter("tenantportal.audit.written");
-        meters.gauge("tenantportal.audit.pending", queue, Collection::size);
+        meters.gauge("tenantportal.audit.pending", queue, AccessQueue::size);
     }
 
     /** Records one resolve of the caller's MSSP; returns at once. */
@@ -93,18 +87,18 @@ public class AccessLog {
         if (!config.access()) {
             return;
         }
-        enqueue(new Pending(mssp.id(), Instant.now(), actor, record, 0));
+        if (!queue.offer(mssp.id(), Instant.now(), actor, record)) {
+            droppedOne();
+        }
     }
 
-    private void enqueue(Pending pending) {
-        if (!queue.offer(pending)) {
-            dropped.increment();
-            long now = System.currentTimeMillis();
-            long next = nextDropWarning.get();
-            if (now >= next && nextDropWarning.compareAndSet(next, now + WARN_EVERY.toMillis())) {
-                LOG.warnf("access log queue is full (%d entries): accesses are being dropped; see "
-                        + "tenantportal_audit_dropped_total", config.queueCapacity());
-            }
+    private void droppedOne() {
+        dropped.increment();
+        long now = System.currentTimeMillis();
+        long next = nextDropWarning.get();
+        if (now >= next && nextDropWarning.compareAndSet(next, now + WARN_EVERY.toMillis())) {
+            LOG.warnf("access log queue is full (%d entries): accesses are being dropped; see "
+                    + "tenantportal_audit_dropped_total", queue.capacity());
         }
     }
 
@@ -126,7 +120,7 @@ public class AccessLog {
             int total = 0;
             // Only what was queued when the flush began, so a flush under steady load still ends.
             int remaining = queue.size();
-            List<Pending> batch = new ArrayList<>(BATCH_SIZE);
+            List<AccessQueue.Entry> batch = new ArrayList<>(BATCH_SIZE);
             while (remaining > 0) {
                 int taken = queue.drainTo(batch, Math.min(BATCH_SIZE, remaining));
                 if (taken == 0) {
@@ -153,15 +147,15 @@ public class AccessLog {
         }
     }
 
-    private void retry(Pending pending) {
-        if (pending.attempts() + 1 >= MAX_ATTEMPTS) {
+    private void retry(AccessQueue.Entry entry) {
+        if (entry.attempts() + 1 >= MAX_ATTEMPTS) {
             dropped.increment();
-            return;
+        } else if (!queue.retry(entry)) {
+            droppedOne();
         }
-        enqueue(new Pending(pending.msspId(), pending.at(), pending.actor(), pending.record(), pending.attempts() + 1));
     }
 
-    private void insert(List<Pending> batch) throws SQLException {
+    private void insert(List<AccessQueue.Entry> batch) throws SQLException {
         int n = batch.size();
         Long[] mssps = new Long[n];
         String[] ats = new String[n];
@@ -173,16 +167,16 @@ public class AccessLog {
         String[] portals = new String[n];
         Integer[] statuses = new Integer[n];
         for (int i = 0; i < n; i++) {
-            Pending p = batch.get(i);
-            mssps[i] = p.msspId();
-            ats[i] = p.at().toString();
-            actorTypes[i] = p.actor().type();
-            actorIds[i] = p.actor().id();
-            actors[i] = p.actor().name();
-            tenantIds[i] = p.record().tenantId();
-            names[i] = p.record().name();
-            portals[i] = p.record().portal();
-            statuses[i] = p.record().status();
+            AccessQueue.Entry e = batch.get(i);
+            mssps[i] = e.msspId();
+            ats[i] = e.at().toString();
+            actorTypes[i] = e.actorType();
+            actorIds[i] = e.actorId();
+            actors[i] = e.actorName();
+            tenantIds[i] = e.tenantId();
+            names[i] = e.name();
+            portals[i] = e.portal();
+            statuses[i] = e.status();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
