@@ -58,7 +58,7 @@ fresh_database() {
     psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 }
 
-start_service() { # $1: extra JVM options; AUDIT=false switches the access log off; MISSES=n sets the miss limit (default off)
+start_service() { # $1: extra JVM options; AUDIT=false switches the access log off; MISSES=n sets the miss limit (default off); JAVA=another java
     require_free_port "$APP_PORT"
     require_free_port "$((APP_PORT + 100))"
     env TENANTPORTAL_AUDIT_ACCESS="${AUDIT:-true}" TENANTPORTAL_LIMITS_MISSES="${MISSES:-0}" TENANTPORTAL_SYNC_INTERVAL=0 \
@@ -70,7 +70,7 @@ start_service() { # $1: extra JVM options; AUDIT=false switches the access log o
     QUARKUS_OIDC_WEB_TENANT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON=false \
     TENANTPORTAL_MSSPS__BENCH__TENANT_ID=$MSSP_TID \
     ${MSSP2_TID:+TENANTPORTAL_MSSPS__BENCH2__TENANT_ID=$MSSP2_TID} \
-        java "${JVM_OPTS[@]}" $1 -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+        "${JAVA:-java}" "${JVM_OPTS[@]}" $1 -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
     APP_PID=$!
     PIDS+=($APP_PID)
 }
