@@ -1,9 +1,7 @@
 package io.tenantportal.directory;
 
-import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +14,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.tenantportal.mssp.Mssp;
 
 /**
@@ -54,13 +51,7 @@ class CustomerTenantTokens {
         this.config = config;
         this.access = access;
         this.metrics = metrics;
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(GraphClient.trimSlash(config.loginUrl())))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .disableDefaultMapper(true)
-                .build(CustomerTokenApi.class);
+        this.api = GraphClient.restClient(config, config.loginUrl(), CustomerTokenApi.class);
     }
 
     /**

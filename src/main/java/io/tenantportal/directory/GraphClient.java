@@ -62,14 +62,7 @@ class GraphClient {
         this.config = config;
         this.tokens = tokens;
         this.metrics = metrics;
-        // Built here rather than from quarkus.rest-client.* so the timeouts stay the Durations of GraphConfig.
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(trimSlash(config.baseUrl())))
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                .disableDefaultMapper(true)
-                .build(GraphApi.class);
+        this.api = restClient(config, config.baseUrl(), GraphApi.class);
         // Retries inside the breaker (one guard would put them outside): a call that fails after all its
         // tries counts once towards opening the circuit, as breaker.failure-threshold says.
         this.retries = Guard.create()
@@ -249,6 +242,21 @@ class GraphClient {
                     config.breaker().openFor());
         }
         return Optional.of(link);
+    }
+
+    /**
+     * A REST client for one of Microsoft's endpoints, with GraphConfig's timeouts, no redirects and no
+     * default exception mapping (callers read the status themselves). Built here rather than from
+     * quarkus.rest-client.* so the timeouts stay the Durations of GraphConfig.
+     */
+    static <T> T restClient(GraphConfig config, String baseUrl, Class<T> api) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(trimSlash(baseUrl)))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false)
+                .disableDefaultMapper(true)
+                .build(api);
     }
 
     static String trimSlash(String url) {
