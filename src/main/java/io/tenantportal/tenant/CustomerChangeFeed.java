@@ -120,7 +120,8 @@ public class CustomerChangeFeed {
             index.reloadAll();
             started = true;
             firstLoad.complete(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever ends the load ends the wait in onStart too: start-up fails rather than hangs.
             firstLoad.completeExceptionally(e);
         }
     }
