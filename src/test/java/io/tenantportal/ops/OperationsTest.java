@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URL;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.tenantportal.support.ApiTest;
+import io.tenantportal.support.TestTokens;
 
 /** What operators and API consumers reach without a token, and what they must not. */
 @QuarkusTest
@@ -27,6 +31,20 @@ class OperationsTest extends ApiTest {
         RestAssured.given().get("/q/metrics").then().statusCode(404);
         RestAssured.given().get(managementMetrics).then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void requestsAreCountedByRouteTemplateNeverByTheNameAsked() {
+        String name = "metrics-probe-" + System.nanoTime();
+        as(TestTokens.alphaReader()).redirects().follow(false).get("/tenants/{name}/portal", name).then().statusCode(404);
+        RestAssured.given().redirects().follow(false).get("/tenants/{name}/portal", name).then().statusCode(401);
+        as("not-a-token").redirects().follow(false).get("/tenants/{name}/portal", name).then().statusCode(401);
+        String metrics = RestAssured.given().get(managementMetrics).then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("status=\"401\"") && line.contains("uri=\"/tenants/{name}/portal\"")), metrics);
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && line.contains("status=\"404\"") && line.contains("uri=\"/tenants/{name}/portal\"")), metrics);
+        assertFalse(metrics.contains(name), "a requested name became a metric label");
     }
 
     @Test
