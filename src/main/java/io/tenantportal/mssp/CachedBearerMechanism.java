@@ -33,7 +33,7 @@ public class CachedBearerMechanism implements HttpAuthenticationMechanism {
         if (token == null) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(tokens.lookUp(token, context).orElse(null));
+        return Uni.createFrom().item(tokens.lookUp(token).orElse(null));
     }
 
     @Override

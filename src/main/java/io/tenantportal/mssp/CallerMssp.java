@@ -31,6 +31,8 @@ public class CallerMssp {
      * name as a standard one), which the redirect profile showed on every request.
      */
     static final String ACTOR_ATTRIBUTE = "tenantportal.actor";
+    /** Identity attribute of a remembered bearer token: its MSSP, looked up once rather than per request. */
+    static final String MSSP_ATTRIBUTE = "tenantportal.mssp";
 
     @Inject
     SecurityIdentity identity;
@@ -41,6 +43,9 @@ public class CallerMssp {
     private Mssp mssp;
 
     public Mssp get() {
+        if (mssp == null && identity.getAttribute(MSSP_ATTRIBUTE) instanceof Mssp remembered) {
+            mssp = remembered;
+        }
         if (mssp == null) {
             mssp = tenantClaim().flatMap(TenantId::parse).flatMap(registry::byTenantId)
                     .orElseThrow(() -> new ProblemException(403, "unknown-mssp", "Forbidden",

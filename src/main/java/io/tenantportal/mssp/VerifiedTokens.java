@@ -3,8 +3,10 @@ package io.tenantportal.mssp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -18,7 +20,9 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.tenantportal.tenant.TenantId;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,13 +40,26 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
 
     static final int MAX_TOKENS = 10_000;
     private static final String BEARER = "Bearer ";
+    /** Identity attributes that belong to the one request that verified the token. */
+    private static final Set<String> REQUEST_ATTRIBUTES = Set.of(RoutingContext.class.getName(),
+            AuthenticationRequestContext.class.getName(), HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
 
-    /** {@code tid} and {@code actor}: the token's claims as CallerMssp reads them, read once rather than per request. */
-    private record Verified(SecurityIdentity identity, Instant expiresAt, String tid, Actor actor) {
+    /**
+     * The identity answered for the token: quarkus-oidc's, with the claims CallerMssp reads ({@code tid},
+     * the actor) worked out once, and without what tied it to the request that verified it (that request's
+     * RoutingContext and blocking-API context), so the same instance serves every later request.
+     */
+    private record Verified(SecurityIdentity identity, Instant expiresAt) {
     }
+
+    @Inject
+    MsspRegistry registry;
 
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
             .maximumSize(MAX_TOKENS)
+            // Upkeep (expiry, size) on the calling thread, a little per call: handing it to the common pool
+            // woke a thread on every few redirects in the profile.
+            .executor(Runnable::run)
             .expireAfter(new Expiry<String, Verified>() {
                 @Override
                 public long expireAfterCreate(String token, Verified entry, long now) {
@@ -61,23 +78,13 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
             })
             .build();
 
-    /** The identity of a token verified before and not yet expired, for this request. */
-    Optional<SecurityIdentity> lookUp(String token, RoutingContext request) {
+    /** The identity of a token verified before and not yet expired. */
+    Optional<SecurityIdentity> lookUp(String token) {
         Verified entry = verified.getIfPresent(token);
         if (entry == null || !Instant.now().isBefore(entry.expiresAt())) {
             return Optional.empty();
         }
-        // The same identity, but bound to this request rather than the one that verified it.
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(entry.identity())
-                .addAttribute(CallerMssp.ACTOR_ATTRIBUTE, entry.actor());
-        if (entry.tid() != null) {
-            identity.addAttribute(CallerMssp.TID_ATTRIBUTE, entry.tid());
-        }
-        return Optional.of(identity
-                .addAttribute(RoutingContext.class.getName(), request)
-                .addAttribute(AuthenticationRequestContext.class.getName(),
-                        request.get(AuthenticationRequestContext.class.getName()))
-                .build());
+        return Optional.of(entry.identity());
     }
 
     /** The bearer token of a request, or null. */
@@ -113,8 +120,27 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         if (credential == null || sent == null || !sent.equals(credential.getToken())) {
             return;
         }
-        verified.put(sent, new Verified(identity, Instant.ofEpochSecond(jwt.getExpirationTime()),
-                CallerMssp.claimText(jwt, "tid").orElse(null), CallerMssp.actorOf(jwt)));
+        verified.put(sent, new Verified(requestFree(identity, jwt), Instant.ofEpochSecond(jwt.getExpirationTime())));
+    }
+
+    private SecurityIdentity requestFree(SecurityIdentity identity, JsonWebToken jwt) {
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .setAnonymous(identity.isAnonymous())
+                .addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials())
+                .addPermissionChecker(identity::checkPermission);
+        identity.getAttributes().forEach((name, value) -> {
+            if (!REQUEST_ATTRIBUTES.contains(name)) {
+                copy.addAttribute(name, value);
+            }
+        });
+        copy.addAttribute(CallerMssp.ACTOR_ATTRIBUTE, CallerMssp.actorOf(jwt));
+        Optional<String> tid = CallerMssp.claimText(jwt, "tid");
+        tid.ifPresent(text -> copy.addAttribute(CallerMssp.TID_ATTRIBUTE, text));
+        tid.flatMap(TenantId::parse).flatMap(registry::byTenantId)
+                .ifPresent(mssp -> copy.addAttribute(CallerMssp.MSSP_ATTRIBUTE, mssp));
+        return copy.build();
     }
 
     void forget() {

@@ -153,7 +153,7 @@ public class BulkResolver {
     private BulkResolveResult.Item linked(CustomerView customer, PortalRequest portal) {
         try {
             return BulkResolveResult.Item.found(customer.tenantId(), customer.displayName(),
-                    answers.url(customer, portal).toString());
+                    answers.url(customer, portal));
         } catch (ProblemException e) {
             // e.g. exchange for a customer without an initial domain: the customer is known, the link is not
             return new BulkResolveResult.Item(e.status(), customer.tenantId(), customer.displayName(), null, null, null,

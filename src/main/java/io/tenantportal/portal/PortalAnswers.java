@@ -1,6 +1,5 @@
 package io.tenantportal.portal;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -100,13 +99,15 @@ public class PortalAnswers {
             HttpHeaders headers) {
         UUID tenantId = UUID.fromString(customer.tenantId());
         try {
-            URI url = url(customer, request);
+            String url = url(customer, request);
             String portal = request.portal().wire();
             Response response = wantsJson(headers)
-                    ? Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), portal, url.toString(),
+                    ? Response.ok(new PortalLink(customer.tenantId(), customer.displayName(), portal, url,
                             health.of(mssp, tenantId, portal)), MediaType.APPLICATION_JSON_TYPE)
                             .header("Cache-Control", "no-store").build()
-                    : Response.status(Response.Status.FOUND).location(url).header("Cache-Control", "no-store").build();
+                    // the absolute URL as is: Response.location would parse it into a URI again
+                    : Response.status(Response.Status.FOUND).header(HttpHeaders.LOCATION, url)
+                            .header("Cache-Control", "no-store").build();
             record(mssp, actor, asked, tenantId, request.portal(), response.getStatus());
             return response;
         } catch (RuntimeException e) {
@@ -116,7 +117,7 @@ public class PortalAnswers {
     }
 
     /** The portal URL of a customer; 409 when the portal needs a domain the customer lacks. */
-    public URI url(CustomerView customer, PortalRequest request) {
+    public String url(CustomerView customer, PortalRequest request) {
         return catalog.url(request.portal(), customer, request.deepLink());
     }
 

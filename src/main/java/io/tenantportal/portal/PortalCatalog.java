@@ -79,16 +79,17 @@ public class PortalCatalog {
     }
 
     /**
-     * The URL of a customer's portal.
+     * The URL of a customer's portal, absolute and on the allowlist.
      *
      * @throws ProblemException 409 when the portal needs a domain (or SharePoint name) the customer lacks
      */
-    public URI url(Portal portal, CustomerView customer, Optional<DeepLink> deepLink) {
+    public String url(Portal portal, CustomerView customer, Optional<DeepLink> deepLink) {
         if (deepLink.isPresent() && !portal.equals(Portal.DEFENDER)) {
             throw ProblemException.badRequest("Deep links (incident, alert, device) are for the defender portal only.");
         }
         String template = deepLink.map(d -> d.kind().template()).orElse(portal.template());
         String url = template.replace(Portal.Placeholder.TENANT_ID.token(), UUID.fromString(customer.tenantId()).toString());
+        boolean tenantIdOnly = deepLink.isEmpty();
         for (Portal.Placeholder placeholder : portal.placeholders()) {
             url = switch (placeholder) {
                 case TENANT_ID -> url;
@@ -96,11 +97,14 @@ public class PortalCatalog {
                 case DEFAULT_DOMAIN -> url.replace(placeholder.token(), defaultDomain(portal, customer));
                 case SHAREPOINT_NAME -> url.replace(placeholder.token(), sharepointName(portal, customer));
             };
+            tenantIdOnly &= placeholder == Portal.Placeholder.TENANT_ID;
         }
         if (deepLink.isPresent()) {
             url = url.replace("{id}", deepLink.get().id());
         }
-        return requireAllowed(URI.create(url));
+        // Every template passed the allowlist at start-up, and a canonical UUID cannot move a URL to another
+        // host: only a URL that took other values (domains, names, deep-link ids) is parsed and checked again.
+        return tenantIdOnly ? url : requireAllowed(URI.create(url)).toString();
     }
 
     private static String initialDomain(Portal portal, CustomerView customer) {

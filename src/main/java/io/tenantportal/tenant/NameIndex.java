@@ -43,7 +43,9 @@ public class NameIndex {
     private volatile boolean loaded;
 
     MsspNames of(long msspId) {
-        return byMssp.computeIfAbsent(msspId, id -> new MsspNames());
+        // A plain read first: every redirect passes here, and computeIfAbsent may lock the bin even when present.
+        MsspNames names = byMssp.get(msspId);
+        return names != null ? names : byMssp.computeIfAbsent(msspId, id -> new MsspNames());
     }
 
     /** True once the first full load finished: until then the replica is not ready. */
