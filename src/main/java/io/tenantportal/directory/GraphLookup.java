@@ -107,6 +107,11 @@ public class GraphLookup implements DirectoryLookup {
     }
 
     @Override
+    public boolean mayWait(Mssp mssp) {
+        return directory.serves(mssp);
+    }
+
+    @Override
     public void refresh(Mssp mssp) {
         if (!directory.serves(mssp)) {
             return;

@@ -86,6 +86,11 @@ public class PortalResource {
             public CustomerView otherwise() {
                 return resolver.resolve(mssp, name);
             }
+
+            @Override
+            public boolean mayWait() {
+                return resolver.mayWait(mssp);
+            }
         });
     }
 }

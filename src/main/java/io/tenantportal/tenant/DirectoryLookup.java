@@ -20,6 +20,9 @@ public interface DirectoryLookup {
      */
     Optional<CustomerView> lookUp(Mssp mssp, String name);
 
+    /** False when {@link #lookUp} answers this MSSP at once, without the network (it has no directory). */
+    boolean mayWait(Mssp mssp);
+
     /**
      * Brings the MSSP's local customers in step with its directory once, for many names unknown
      * locally at a time (a bulk resolve): at most one list refresh, none when one ran recently.

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executor;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * One MSSP's customers in memory, found by tenant id, exact name key and loose key, plus similar names.
  * Reads take no lock and see each customer either before or after a change; changes are serialised per
@@ -23,6 +26,8 @@ final class MsspNames {
 
     /** Rebuild the similar-names index once this many customers changed since it was built. */
     static final int REBUILD_AFTER_CHANGES = 256;
+    /** Suggestion answers remembered per MSSP (a few hundred bytes each). */
+    static final int MAX_SUGGESTED = 4_096;
 
     /** Every customer id seen, deleted ones too (so a late, older copy cannot bring one back). */
     private final Map<Long, IndexedCustomer> byId = new ConcurrentHashMap<>();
@@ -42,6 +47,21 @@ final class MsspNames {
     /** Customers changed since {@link #similar} was built, with the sequence of their change. */
     private final Map<Long, Long> changedSinceBuild = new ConcurrentHashMap<>();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    /**
+     * Suggestions answered since the last change, by key and limit. A name missed once is usually missed
+     * again (a broken link in a ticket template that many analysts click, a PSA retrying its sync), and
+     * its answer cannot change until a customer does: {@link #changes} counts every change, once applied.
+     */
+    private final Cache<String, Suggested> suggested = Caffeine.newBuilder()
+            .maximumSize(MAX_SUGGESTED)
+            .executor(Runnable::run)
+            .build();
+    private final AtomicLong changes = new AtomicLong();
+
+    /** @param atChange the value of {@link #changes} read before the answer was worked out */
+    private record Suggested(long atChange, List<String> displayNames) {
+    }
 
     long sequence() {
         return sequence.get();
@@ -98,6 +118,8 @@ final class MsspNames {
             }
         }
         changedSinceBuild.put(next.id(), at);
+        // Last, once every map holds the change: an answer worked out before this point is stale from now on.
+        changes.incrementAndGet();
         return true;
     }
 
@@ -187,7 +209,16 @@ final class MsspNames {
      * Display names of the customers most similar to the key, nearest first, then by display name.
      */
     List<String> similarDisplayNames(String key, int limit, Executor background) {
-        return mostSimilar(key, limit, background).stream().map(m -> m.customer().view().displayName()).toList();
+        String asked = limit + "|" + key;
+        Suggested remembered = suggested.getIfPresent(asked);
+        long now = changes.get();
+        if (remembered != null && remembered.atChange() == now) {
+            return remembered.displayNames();
+        }
+        List<String> names = mostSimilar(key, limit, background).stream().map(m -> m.customer().view().displayName())
+                .toList();
+        suggested.put(asked, new Suggested(now, names));
+        return names;
     }
 
     /**

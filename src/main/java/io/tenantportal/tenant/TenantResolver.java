@@ -41,6 +41,11 @@ public class TenantResolver {
                 .orElseThrow(() -> notFound(mssp, name));
     }
 
+    /** False when {@link #resolve} never waits for I/O for this MSSP: it has no directory to ask. */
+    public boolean mayWait(Mssp mssp) {
+        return directory.mayWait(mssp);
+    }
+
     /**
      * The local answer only, from memory: empty when nothing matches. Never waits for I/O.
      *

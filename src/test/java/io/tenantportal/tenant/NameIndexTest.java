@@ -91,6 +91,17 @@ class NameIndexTest extends ApiTest {
     }
 
     @Test
+    void aMissAnsweredBeforeFollowsAnotherWritersCommit() {
+        for (int asked = 0; asked < 2; asked++) {
+            as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "fabrikm").then().statusCode(404)
+                    .body("suggestions", empty());
+        }
+        insertBehindTheServicesBack(FABRIKAM, "Fabrikam Inc", "fabrikam");
+        awaitWithin(Duration.ofSeconds(1), () -> as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "fabrikm")
+                .then().statusCode(404).extract().<List<String>>path("suggestions").equals(List.of("Fabrikam Inc")));
+    }
+
+    @Test
     void aFullyQualifiedDomainReachesItsCustomer() {
         createCustomer(TestTokens.ALPHA, CONTOSO, "Contoso Ltd", "contoso.com", null, List.of(), List.of());
         as(TestTokens.alphaReader()).get("/tenants/{name}/portal", "Contoso.com.").then().statusCode(302)
