@@ -77,6 +77,11 @@ public class AccessLog {
         return thread;
     });
     private final AtomicBoolean earlyFlushQueued = new AtomicBoolean();
+    /**
+     * The last write failed (the database is away): no early flushes then, only the scheduled one each
+     * second, so a batch's {@value #MAX_ATTEMPTS} attempts span seconds of an outage, not milliseconds.
+     */
+    private volatile boolean failing;
 
     @PostConstruct
     void init() {
@@ -94,7 +99,7 @@ public class AccessLog {
         }
         if (!queue.offer(mssp.id(), Instant.now(), actor, record)) {
             droppedOne();
-        } else if (queue.size() >= flushEarlyAt && earlyFlushQueued.compareAndSet(false, true)) {
+        } else if (queue.size() >= flushEarlyAt && !failing && earlyFlushQueued.compareAndSet(false, true)) {
             try {
                 earlyFlushes.execute(() -> {
                     earlyFlushQueued.set(false);
@@ -146,7 +151,9 @@ public class AccessLog {
                     insert(batch);
                     total += taken;
                     written.increment(taken);
+                    failing = false;
                 } catch (SQLException e) {
+                    failing = true;
                     // No SQL or data in the log line: the state says what kind of failure it was.
                     LOG.warnf("could not write %d access log entries (SQL state %s); they are kept for the next flush",
                             taken, e.getSQLState());

@@ -94,6 +94,30 @@ class AccessLogTest extends ApiTest {
     }
 
     @Test
+    void aFailingDatabaseGetsOneAttemptASecondNotOnePerBusyRequest() throws InterruptedException {
+        double droppedBefore = meters.counter("tenantportal.audit.dropped").count();
+        database.execute("ALTER TABLE audit_event ADD CONSTRAINT refuse_accesses CHECK (kind <> 'access') NOT VALID");
+        try {
+            for (int i = 0; i < accessLog.flushEarlyAt(); i++) {
+                accessLog.record(alpha, Actor.user("analyst"), AccessRecord.resolved(CONTOSO, "defender", 302));
+            }
+            Thread.sleep(500); // the early flush tries, fails and puts the batch back
+            for (int i = 0; i < 500; i++) {
+                accessLog.record(alpha, Actor.user("analyst"), AccessRecord.resolved(CONTOSO, "defender", 302));
+                Thread.sleep(1);
+            }
+            Thread.sleep(300);
+            assertEquals(0, meters.counter("tenantportal.audit.dropped").count() - droppedBefore,
+                    "entries used up their attempts in a burst of early flushes");
+            assertEquals(accessLog.flushEarlyAt() + 500, accessLog.pending());
+        } finally {
+            database.execute("ALTER TABLE audit_event DROP CONSTRAINT refuse_accesses");
+        }
+        assertEquals(accessLog.flushEarlyAt() + 500, accessLog.flush());
+        assertEquals(accessLog.flushEarlyAt() + 500, accesses());
+    }
+
+    @Test
     void everyColumnIsWrittenAsRecorded() {
         UUID integration = UUID.fromString("7d0c9a4e-1b2f-4e3a-9c8d-5e6f7a8b9c0d");
         Instant before = Instant.now();
