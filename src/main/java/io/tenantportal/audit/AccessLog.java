@@ -47,7 +47,7 @@ import io.tenantportal.problem.ProblemException;
 public class AccessLog {
 
     static final String FLUSH_JOB = "access-log-flush";
-    static final int BATCH_SIZE = 2_000;
+    static final int BATCH_SIZE = 500;
     /** A batch the database refused is tried again this many times in all, then dropped and counted. */
     static final int MAX_ATTEMPTS = 5;
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
