@@ -124,17 +124,10 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     }
 
     private SecurityIdentity requestFree(SecurityIdentity identity, JsonWebToken jwt) {
-        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
-                .setPrincipal(identity.getPrincipal())
-                .setAnonymous(identity.isAnonymous())
-                .addRoles(identity.getRoles())
-                .addCredentials(identity.getCredentials())
-                .addPermissionChecker(identity::checkPermission);
-        identity.getAttributes().forEach((name, value) -> {
-            if (!REQUEST_ATTRIBUTES.contains(name)) {
-                copy.addAttribute(name, value);
-            }
-        });
+        // A copy with everything (permissions included) but the request: cleared, it is neither handed to
+        // later requests nor kept alive, with all it holds, for as long as the token is remembered.
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder(identity);
+        REQUEST_ATTRIBUTES.forEach(name -> copy.addAttribute(name, null));
         copy.addAttribute(CallerMssp.ACTOR_ATTRIBUTE, CallerMssp.actorOf(jwt));
         Optional<String> tid = CallerMssp.claimText(jwt, "tid");
         tid.ifPresent(text -> copy.addAttribute(CallerMssp.TID_ATTRIBUTE, text));

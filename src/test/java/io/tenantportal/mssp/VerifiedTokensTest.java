@@ -1,6 +1,10 @@
 package io.tenantportal.mssp;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 
@@ -9,9 +13,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.tenantportal.support.ApiTest;
 import io.tenantportal.support.TestTokens;
+import io.vertx.ext.web.RoutingContext;
 
 /** A verified token is remembered by its whole text, and only until it expires. */
 @QuarkusTest
@@ -50,6 +58,19 @@ class VerifiedTokensTest extends ApiTest {
         String otherPayload = TestTokens.signedByForeignKey(TestTokens.BETA, TestTokens.ADMIN).split("\\.")[1];
         as(parts[0] + "." + otherPayload + "." + parts[2]).get("/tenants").then().statusCode(401);
         as(token).get("/tenants").then().statusCode(200);
+    }
+
+    @Test
+    void aRememberedIdentityHoldsNothingOfTheRequestThatVerifiedIt() {
+        String reader = TestTokens.alphaReader();
+        as(reader).get("/tenants").then().statusCode(200);
+        SecurityIdentity remembered = tokens.lookUp(reader).orElseThrow();
+        assertNull(remembered.getAttribute(RoutingContext.class.getName()));
+        assertNull(remembered.getAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE));
+        assertNull(remembered.getAttribute(AuthenticationRequestContext.class.getName()));
+        assertEquals(TestTokens.ALPHA, ((Mssp) remembered.getAttribute(CallerMssp.MSSP_ATTRIBUTE)).tenantId().toString());
+        assertTrue(remembered.hasRole(Roles.READ));
+        assertSame(remembered, tokens.lookUp(reader).orElseThrow(), "built once, not per request");
     }
 
     @Test
