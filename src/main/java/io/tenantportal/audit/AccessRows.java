@@ -70,7 +70,9 @@ final class AccessRows {
         if (value == null) {
             out.writeInt(-1);
         } else {
-            bytes(out, value.getBytes(StandardCharsets.UTF_8));
+            // PostgreSQL text cannot hold NUL, and one would fail the whole batch: an actor's name comes from a
+            // token claim or an integration's name, so it is replaced as AccessRecord replaces it in names.
+            bytes(out, value.replace('\0', '\uFFFD').getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -123,14 +123,14 @@ class AccessLogTest extends ApiTest {
         Instant before = Instant.now();
         accessLog.record(alpha, Actor.integration(integration, "HaloPSA \u00fc\u2713"),
                 AccessRecord.unresolved("Conts\u00f6 \u2713 \uD83D\uDE00", "purview", 404));
-        accessLog.record(alpha, Actor.user("analyst@contoso.example"), AccessRecord.resolved(CONTOSO, "entra", 302));
+        accessLog.record(alpha, Actor.user("analyst@contoso.example\u0000"), AccessRecord.resolved(CONTOSO, "entra", 302));
         Instant after = Instant.now();
         assertEquals(2, accessLog.flush());
 
         assertEquals("integration|" + integration + "|HaloPSA \u00fc\u2713||Conts\u00f6 \u2713 \uD83D\uDE00|purview|404|" + alpha.id(),
                 database.text("SELECT concat_ws('|', actor_type, actor_id, actor, coalesce(CAST(tenant_id AS text), ''), "
                         + "name, portal, status, mssp_id) FROM audit_event WHERE kind = 'access' AND status = 404"));
-        assertEquals("user||analyst@contoso.example|" + CONTOSO + "||entra|302|" + alpha.id(),
+        assertEquals("user||analyst@contoso.example\uFFFD|" + CONTOSO + "||entra|302|" + alpha.id(),
                 database.text("SELECT concat_ws('|', actor_type, coalesce(CAST(actor_id AS text), ''), actor, tenant_id, "
                         + "coalesce(name, ''), portal, status, mssp_id) FROM audit_event WHERE kind = 'access' AND status = 302"));
         Instant written = Instant.parse(database.text("SELECT to_char(min(occurred_at) AT TIME ZONE 'UTC', "
