@@ -27,8 +27,9 @@ import io.tenantportal.tenant.CustomerView;
  * portal, or its URL as JSON, and one access-log entry for every outcome. A miss counts against the
  * caller's miss limit before anything costly happens. A customer found in memory
  * is answered on the calling (event-loop) thread with no I/O, and so is a miss when the MSSP has no
- * directory (the suggestions are worked out in memory, about 0.2 ms, and remembered); only a miss that
- * may ask Microsoft Graph moves to a worker thread.
+ * directory (the suggestions are worked out in memory, about 0.2 ms, and remembered); a miss that may
+ * ask Microsoft Graph, or whose suggestions would be slow (many customers changed since the
+ * similar-names index was built), moves to a worker thread.
  */
 @ApplicationScoped
 public class PortalAnswers {

@@ -251,6 +251,15 @@ final class MsspNames {
         return nearest.size() > limit ? List.copyOf(nearest.subList(0, limit)) : nearest;
     }
 
+    /**
+     * True while suggestions come cheap: few enough customers changed since the similar-names index was
+     * built that scoring them directly costs little (after a large import, until the rebuild is done,
+     * every changed customer is scored for each miss).
+     */
+    boolean suggestionsQuick() {
+        return changedSinceBuild.size() < REBUILD_AFTER_CHANGES;
+    }
+
     /** Starts a rebuild of the similar-names index once enough customers changed since the last one. */
     void rebuildIfStale(Executor background) {
         if (changedSinceBuild.size() >= REBUILD_AFTER_CHANGES) {

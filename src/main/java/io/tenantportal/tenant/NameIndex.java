@@ -80,6 +80,11 @@ public class NameIndex {
         return of(msspId).similarDisplayNames(key, limit, background);
     }
 
+    /** See {@link MsspNames#suggestionsQuick()}. */
+    boolean suggestionsQuick(long msspId) {
+        return of(msspId).suggestionsQuick();
+    }
+
     Collection<IndexedCustomer> live(long msspId) {
         return of(msspId).live();
     }

@@ -41,9 +41,12 @@ public class TenantResolver {
                 .orElseThrow(() -> notFound(mssp, name));
     }
 
-    /** False when {@link #resolve} never waits for I/O for this MSSP: it has no directory to ask. */
+    /**
+     * False when {@link #resolve} answers this MSSP quickly without I/O: it has no directory to ask, and
+     * its suggestions come from a current similar-names index rather than scoring many changed customers.
+     */
     public boolean mayWait(Mssp mssp) {
-        return directory.mayWait(mssp);
+        return directory.mayWait(mssp) || !index.suggestionsQuick(mssp.id());
     }
 
     /**
