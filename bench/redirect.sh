@@ -10,9 +10,10 @@
 # access log switched off (what recording every resolve costs); unknown names (404 with suggestions:
 # the same 1,000 again and again, and names never asked before); POST /resolve with 1,000 names;
 # start-to-ready time with the customers loaded (also with a JDK 25 ahead-of-time cache when such a
-# JDK is installed); the heap the name index takes; and resident memory after a million requests. The miss limit is off for
-# all of that; at the end unknown names run once more with the limit at its default (60 a minute, 30 at
-# once, per caller): what one caller sending only unknown names gets, and what it costs.
+# JDK is installed); the heap the name index takes; and resident memory after a million requests.
+# The miss limit is off for all of that; at the end unknown names run once more with the limit at its
+# default (60 a minute, 30 at once, per caller): what one caller sending only unknown names gets, and
+# what it costs.
 # Everything runs on 127.0.0.1 against a scratch database (tenantportal_bench) and stops at the end.
 #
 # BENCH_JFR=1 also records a JFR profile of tenant-portal under load (bench/out/redirect.jfr);
