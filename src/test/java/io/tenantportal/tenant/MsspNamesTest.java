@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +40,6 @@ class MsspNamesTest {
     }
 
     private static IndexedCustomer customer(long id, String displayName) {
-        UUID tenantId = new UUID(0, id);
-        Customer entity = new Customer();
-        entity.tenantId = tenantId;
-        entity.displayName = displayName;
-        entity.source = CustomerSource.MANUAL;
-        return new IndexedCustomer(id, 1, 1, false, tenantId, CustomerView.of(entity),
-                List.of(new IndexedCustomer.IndexedName(displayName.toLowerCase(java.util.Locale.ROOT), null,
-                        NameKind.DISPLAY_NAME)));
+        return SimilarNamesTest.customer(id, displayName, false, List.of(displayName.toLowerCase(Locale.ROOT)));
     }
 }

@@ -150,7 +150,8 @@ class SimilarNamesTest {
         return compared;
     }
 
-    private static IndexedCustomer customer(long id, String displayName, boolean deleted, List<String> names) {
+    /** A customer as the index holds it, with these name keys; shared with {@link MsspNamesTest}. */
+    static IndexedCustomer customer(long id, String displayName, boolean deleted, List<String> names) {
         UUID tenantId = new UUID(0, id);
         Customer entity = new Customer();
         entity.tenantId = tenantId;
