@@ -32,6 +32,8 @@ public class MsspRegistry {
     public static final int STARTUP_PRIORITY = 10;
 
     private static final Logger LOG = Logger.getLogger(MsspRegistry.class);
+    /** Advisory lock class of MSSP registration (see CustomerRepository and SyncLock for the others). */
+    private static final int REGISTRATION_LOCK = 0x7470_0003;
 
     @Inject
     MsspConfig config;
@@ -43,6 +45,11 @@ public class MsspRegistry {
 
     @Transactional
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        // Replicas starting together on a new database would insert the same MSSP at once, and the loser
+        // fails on mssp_key, which ON CONFLICT (tenant_id) cannot take as well: one registration at a time.
+        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:class, 0) AS text)")
+                .setParameter("class", REGISTRATION_LOCK)
+                .getSingleResult();
         Map<String, MsspConfig.Mssp> sorted = new TreeMap<>(config.mssps());
         sorted.forEach(this::register);
         LOG.infof("serving %d MSSP(s): %s", byTenantId.size(), sorted.keySet());
