@@ -2,8 +2,8 @@
 # RSA key whose JWKS python's http.server serves), real RS256 bearer tokens from it, and tenant-portal
 # started against a scratch PostgreSQL database on 127.0.0.1. Everything started is stopped on exit.
 #
-# Set before sourcing: APP_PORT, IDP_PORT, DB (scratch database), MSSP_TID (the MSSP "bench"),
-# JVM_OPTS (array). Optional: MSSP2_TID (a second MSSP "bench2").
+# Set after sourcing (redirect_bench_settings sets them all): APP_PORT, IDP_PORT, DB (scratch database),
+# MSSP_TID (the MSSP "bench"), JVM_OPTS (array). Optional: MSSP2_TID (a second MSSP "bench2").
 
 WORK="$(mktemp -d)"
 OUT=bench/out
@@ -94,4 +94,41 @@ heap_after_gc() { # MiB of Java heap in use after a full collection (the generat
 
 stop_service() {
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+}
+
+seed_customers() { # $1 customers, 5 names each (display name, 2 aliases, 2 domains), for the MSSP MSSP_TID
+    echo "== seeding $1 customers, 5 names each (display name, 2 aliases, 2 domains)"
+    local CUSTOMERS="$1"
+    # Straight into the tables, with the keys NameKey gives these ASCII names; the service reads them at start.
+    psql -h 127.0.0.1 -U postgres -d "$DB" -q <<SQL
+INSERT INTO customer (mssp_id, tenant_id, display_name, default_domain, initial_domain, domains, aliases, source)
+SELECT m.id, CAST(lpad(to_hex(i), 8, '0') || '-0000-4000-8000-' || lpad(CAST(i AS text), 12, '0') AS uuid),
+       'Customer ' || i || ' Ltd', 'customer' || i || '.example', 'customer' || i || '.onmicrosoft.com',
+       ARRAY['customer' || i || '.example'], ARRAY['C' || i, 'Cust-' || i], 'import'
+FROM mssp m, generate_series(1, $CUSTOMERS) AS i WHERE m.tenant_id = '$MSSP_TID';
+INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key)
+SELECT mssp_id, id, kind, name, lower(name), loose FROM (
+    SELECT c.mssp_id, c.id, 'display_name' AS kind, c.display_name AS name,
+           'customer' || substring(c.display_name from '[0-9]+') AS loose FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'alias', c.aliases[1], lower(c.aliases[1]) FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'alias', c.aliases[2], replace(lower(c.aliases[2]), '-', '') FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'domain', c.default_domain, NULL FROM customer c
+    UNION ALL SELECT c.mssp_id, c.id, 'domain', c.initial_domain, NULL FROM customer c) names;
+SQL
+}
+
+redirect_bench_settings() { # the ports, scratch database, MSSP and JVM settings of bench/redirect.sh and bench/start.sh
+    APP_PORT=18081
+    BARE_PORT=18083
+    IDP_PORT=18082
+    DB=tenantportal_bench
+    MSSP_TID=0e6c1d2a-5b4f-4c3e-9a8d-7f6e5d4c3b2a
+    # The same JVM settings for both apps: a small heap that gives memory back (the free ratios), a
+    # smaller code cache and thread stacks, and glibc told to keep fewer malloc arenas and to return
+    # freed native memory: what a container with a tight memory limit would run with. The heap starts
+    # at 64 MiB, no more than it holds at steady state anyway: from 32 MiB it grew in small steps during
+    # start-up, a full collection each (bench/start.sh: about 0.4 s of a 4-5 s start).
+    JVM_OPTS=(-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 -Xss512k
+        -XX:ReservedCodeCacheSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000)
+    export MALLOC_ARENA_MAX=2
 }
