@@ -27,18 +27,8 @@ cd "$(dirname "$0")/.."
 CUSTOMERS="${1:-10000}"
 SECONDS_TO_RUN="${2:-20}"
 CONNECTIONS="${3:-64}"
-APP_PORT=18081
-BARE_PORT=18083
-IDP_PORT=18082
-DB=tenantportal_bench
-MSSP_TID=0e6c1d2a-5b4f-4c3e-9a8d-7f6e5d4c3b2a
-# The same JVM settings for both apps: a small heap that gives memory back (the free ratios), a smaller
-# code cache and thread stacks, and glibc told to keep fewer malloc arenas and to return freed native
-# memory: what a container with a tight memory limit would run with.
-JVM_OPTS=(-Xms32m -Xmx128m -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 -Xss512k
-    -XX:ReservedCodeCacheSize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000)
-export MALLOC_ARENA_MAX=2
 source bench/lib.sh
+redirect_bench_settings
 
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }; }
 build_if_stale
@@ -55,23 +45,7 @@ T0=$(date +%s%N); start_service ""; await_ready $APP_PORT "$T0" >/dev/null
 EMPTY_HEAP="$(heap_after_gc "$APP_PID")"
 stop_service
 
-echo "== seeding $CUSTOMERS customers, 5 names each (display name, 2 aliases, 2 domains)"
-# Straight into the tables, with the keys NameKey gives these ASCII names; the service reads them at start.
-psql -h 127.0.0.1 -U postgres -d "$DB" -q <<SQL
-INSERT INTO customer (mssp_id, tenant_id, display_name, default_domain, initial_domain, domains, aliases, source)
-SELECT m.id, CAST(lpad(to_hex(i), 8, '0') || '-0000-4000-8000-' || lpad(CAST(i AS text), 12, '0') AS uuid),
-       'Customer ' || i || ' Ltd', 'customer' || i || '.example', 'customer' || i || '.onmicrosoft.com',
-       ARRAY['customer' || i || '.example'], ARRAY['C' || i, 'Cust-' || i], 'import'
-FROM mssp m, generate_series(1, $CUSTOMERS) AS i WHERE m.tenant_id = '$MSSP_TID';
-INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key)
-SELECT mssp_id, id, kind, name, lower(name), loose FROM (
-    SELECT c.mssp_id, c.id, 'display_name' AS kind, c.display_name AS name,
-           'customer' || substring(c.display_name from '[0-9]+') AS loose FROM customer c
-    UNION ALL SELECT c.mssp_id, c.id, 'alias', c.aliases[1], lower(c.aliases[1]) FROM customer c
-    UNION ALL SELECT c.mssp_id, c.id, 'alias', c.aliases[2], replace(lower(c.aliases[2]), '-', '') FROM customer c
-    UNION ALL SELECT c.mssp_id, c.id, 'domain', c.default_domain, NULL FROM customer c
-    UNION ALL SELECT c.mssp_id, c.id, 'domain', c.initial_domain, NULL FROM customer c) names;
-SQL
+seed_customers "$CUSTOMERS"
 
 # 1,000 distinct names spread over display names, aliases and domains; and 1,000 unknown ones.
 cat > "$WORK/names.lua" <<LUA
