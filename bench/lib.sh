@@ -2,8 +2,9 @@
 # RSA key whose JWKS python's http.server serves), real RS256 bearer tokens from it, and tenant-portal
 # started against a scratch PostgreSQL database on 127.0.0.1. Everything started is stopped on exit.
 #
-# Set after sourcing (redirect_bench_settings sets them all): APP_PORT, IDP_PORT, DB (scratch database),
-# MSSP_TID (the MSSP "bench"), JVM_OPTS (array). Optional: MSSP2_TID (a second MSSP "bench2").
+# Set before starting anything (redirect_bench_settings sets them all): APP_PORT, IDP_PORT, DB (scratch
+# database), MSSP_TID (the MSSP "bench"), JVM_OPTS (array); BARE_PORT for the bare app. Optional:
+# MSSP2_TID (a second MSSP "bench2").
 
 WORK="$(mktemp -d)"
 OUT=bench/out
@@ -90,6 +91,20 @@ await_ready() { # $1 port; prints milliseconds from $2 (ns) to ready
 heap_after_gc() { # MiB of Java heap in use after a full collection (the generations; not metaspace)
     jcmd "$1" GC.run >/dev/null
     jcmd "$1" GC.heap_info | awk '/generation|garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); s += v } } END { printf "%.1f", s / 1024 }'
+}
+
+build_bare_if_missing() { # the bare Quarkus app answering a fixed 302, the yardstick beside tenant-portal
+    [ -f bench/bare/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+}
+
+start_bare() { # the bare app on BARE_PORT with JVM_OPTS; sets BARE_PID
+    java "${JVM_OPTS[@]}" -Dquarkus.http.port=$BARE_PORT -jar bench/bare/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
+    BARE_PID=$!
+    PIDS+=($BARE_PID)
+}
+
+median() { # $1 a file of numbers, one a line
+    sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'
 }
 
 stop_service() {

@@ -32,7 +32,7 @@ redirect_bench_settings
 
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }; }
 build_if_stale
-[ -f bench/bare/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+build_bare_if_missing
 
 start_idp
 READER="$(token '["Portal.Read"]')"
@@ -128,7 +128,6 @@ for _ in $(seq 1 "${CDS_ROUNDS:-3}"); do
     grep -q "warning\]\[cds" "$WORK/app.log" && { echo "the AppCDS archive was refused"; cat "$WORK/app.log"; exit 1; }
     stop_service
 done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'; }
 PLAIN_MS="$(median "$WORK/plain-ms")"; CDS_MS="$(median "$WORK/cds-ms")"
 
 echo "== tenant-portal: start to ready with $CUSTOMERS customers"
@@ -144,8 +143,7 @@ KEY="$(curl -sf -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: appl
 
 echo "== bare Quarkus app (fixed 302)"
 T0=$(date +%s%N)
-java "${JVM_OPTS[@]}" -Dquarkus.http.port=$BARE_PORT -jar bench/bare/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
-BARE_PID=$!; PIDS+=($BARE_PID)
+start_bare
 BARE_READY_MS="$(await_ready $BARE_PORT "$T0")"
 
 echo "== warm-up"

@@ -21,7 +21,7 @@ source bench/lib.sh
 redirect_bench_settings   # the ports, database and JVM settings of bench/redirect.sh
 
 build_if_stale
-[ -f bench/bare/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+build_bare_if_missing
 start_idp
 READER="$(token '["Portal.Read"]')"
 fresh_database
@@ -41,8 +41,7 @@ fi
 echo "== $ROUNDS rounds: the bare app, then each set of options in turn"
 for round in $(seq 1 "$ROUNDS"); do
     T0=$(date +%s%N)
-    java "${JVM_OPTS[@]}" -Dquarkus.http.port=$BARE_PORT -jar bench/bare/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
-    BARE_PID=$!; PIDS+=($BARE_PID)
+    start_bare
     await_ready $BARE_PORT "$T0" >> "$WORK/ms-bare"
     kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
     for i in "${!VARIANTS[@]}"; do
@@ -54,7 +53,6 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: bare $(tail -1 "$WORK/ms-bare") ms, $(for i in "${!VARIANTS[@]}"; do printf '%s ' "$(tail -1 "$WORK/ms-$i")"; done)ms"
 done
 
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'; }
 PLAIN="$(median "$WORK/ms-0")"
 echo
 echo "start to ready, $CUSTOMERS customers, medians of $ROUNDS (fastest-slowest), JVM: ${JVM_OPTS[*]}"
