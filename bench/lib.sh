@@ -116,6 +116,14 @@ median() { # $1 a file of numbers, one a line
     sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'
 }
 
+archive_taken() { # stops the bench when the last start refused its class archive (it would start the slow way)
+    ! grep -q "warning\]\[cds" "$WORK/app.log" || { echo "an AppCDS archive was refused"; cat "$WORK/app.log"; exit 1; }
+}
+
+requests_served() { # requests tenant-portal on APP_PORT has answered since it started, from its metrics
+    curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }'
+}
+
 stop_service() {
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 }

@@ -125,7 +125,6 @@ wrk -t1 -c8 -d5s -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http:/
 wrk -t1 -c8 -d3s -s "$WORK/unknown.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
 stop_service
 [ -s "$WORK/app.jsa" ] || { echo "the training run wrote no AppCDS archive"; cat "$WORK/app.log"; exit 1; }
-archive_taken() { ! grep -q "warning\]\[cds" "$WORK/app.log" || { echo "an AppCDS archive was refused"; cat "$WORK/app.log"; exit 1; }; }
 for _ in $(seq 1 "${CDS_ROUNDS:-3}"); do
     T0=$(date +%s%N); start_service "@noarchive"; await_ready $APP_PORT "$T0" >> "$WORK/plain-ms"; stop_service
     T0=$(date +%s%N); start_service ""; await_ready $APP_PORT "$T0" >> "$WORK/built-ms"; archive_taken; stop_service
@@ -220,13 +219,13 @@ BULK_FRESH_MS="$(curl -sf -o /dev/null -w '%{time_total}\n' -X POST -H "Authoriz
 echo "1,000 known names: ${BULK_KNOWN_MS} ms; 1,000 unknown names (404 with suggestions): ${BULK_UNKNOWN_MS} ms; 1,000 never asked before: ${BULK_FRESH_MS} ms"
 
 echo "== a million requests, then resident memory"
-SERVED=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }')
+SERVED=$(requests_served)
 # At least 30 s of known names even when a million were served before: read straight after the bulk calls,
 # the figure caught C2 compiling their code (Native Memory Tracking: 24 MiB of compiler arenas, given back
 # seconds later). The resident size is read at the end of that load and again after 10 s without requests.
 REST=$(awk -v s="$SERVED" -v r="$WARM_RPS" 'BEGIN { n = 1000000 - s; t = (n > 0 ? int(n / r) + 2 : 0); print (t > 30 ? t : 30) }')
 wrk -t1 -c"$CONNECTIONS" -d"${REST}s" -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
-SERVED=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }')
+SERVED=$(requests_served)
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
 sleep 10
 RSS_IDLE_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
@@ -249,7 +248,7 @@ KNOWN_ONLY_SERVED=0
 for _ in $(seq 1 60); do   # in 5 s steps (a cold JVM serves fewer at first), 5 minutes at most
     [ "$KNOWN_ONLY_SERVED" -lt 1000000 ] || break
     wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
-    KNOWN_ONLY_SERVED=$(curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }')
+    KNOWN_ONLY_SERVED=$(requests_served)
 done
 KNOWN_ONLY_RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
 sleep 10

@@ -49,7 +49,7 @@ for round in $(seq 1 "$ROUNDS"); do
     for i in "${!VARIANTS[@]}"; do
         T0=$(date +%s%N); start_service "${VARIANTS[$i]//@cds/-XX:SharedArchiveFile=$WORK/app.jsa}"
         await_ready $APP_PORT "$T0" >> "$WORK/ms-$i"
-        grep -q "warning\]\[cds" "$WORK/app.log" && { echo "the AppCDS archive was refused"; cat "$WORK/app.log"; exit 1; }
+        archive_taken
         stop_service
     done
     echo "round $round: bare $(tail -1 "$WORK/ms-bare") ms, $(for i in "${!VARIANTS[@]}"; do printf '%s ' "$(tail -1 "$WORK/ms-$i")"; done)ms"
