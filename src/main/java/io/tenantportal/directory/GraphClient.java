@@ -3,6 +3,7 @@ package io.tenantportal.directory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,8 @@ import io.tenantportal.mssp.Mssp;
 /**
  * The fault-tolerant wrapper around {@link GraphApi}, the only way the application talks to Graph: the
  * MSSP's token, SmallRye Fault Tolerance retries for throttling (429) and busy answers (503, 504) that
- * honour {@code Retry-After} (see {@link RetryAfterBackoff}), and a circuit breaker per MSSP around
+ * honour {@code Retry-After} (see {@link RetryAfterBackoff}) and for a lost connection (tried again at
+ * once; a timeout is not tried again), and a circuit breaker per MSSP around
  * them. Nothing else retries Graph calls. Callers see JSON, "not there" (empty) or the directory's
  * exceptions, never HTTP.
  */
@@ -69,7 +71,7 @@ class GraphClient {
                 .withDescription("Microsoft Graph call")
                 .withRetry()
                 .maxRetries(Math.max(0, config.maxAttempts() - 1))
-                .retryOn(GraphBusyException.class)
+                .retryOn(List.of(GraphBusyException.class, GraphConnectionLostException.class))
                 .delay(config.backoff().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(0, ChronoUnit.MILLIS)
@@ -135,6 +137,8 @@ class GraphClient {
         } catch (GraphBusyException busy) {
             throw new DirectoryUnavailableException("Graph " + operation + " answered " + busy.status() + " "
                     + tries.get() + " time(s)", busy.retryAfter().orElse(config.backoff()));
+        } catch (GraphConnectionLostException lost) {
+            throw unavailable(lost.getMessage());
         }
     }
 
@@ -190,7 +194,11 @@ class GraphClient {
             boolean timedOut = causedBy(e, TimeoutException.class);
             count(operation, timedOut ? "timeout" : "io-error");
             LOG.warnf("Graph %s %s", operation, timedOut ? "timed out" : "failed: " + rootName(e));
-            throw unavailable("Graph " + operation + (timedOut ? " timed out" : " failed: " + rootName(e)));
+            if (timedOut) {
+                // A call that already waited the whole read timeout is not waited for again.
+                throw unavailable("Graph " + operation + " timed out");
+            }
+            throw new GraphConnectionLostException(operation, rootName(e));
         }
     }
 
@@ -198,6 +206,9 @@ class GraphClient {
         if (failure instanceof GraphBusyException busy) {
             metrics.counter("tenantportal.graph.retries", "operation", busy.operation()).increment();
             LOG.debugf("Graph %s answered %d; trying again", busy.operation(), busy.status());
+        } else if (failure instanceof GraphConnectionLostException lost) {
+            metrics.counter("tenantportal.graph.retries", "operation", lost.operation()).increment();
+            LOG.debugf("Graph %s lost its connection (%s); trying again", lost.operation(), lost.rootCause());
         }
     }
 

@@ -39,7 +39,7 @@ public interface GraphConfig {
     @WithDefault("20s")
     Duration readTimeout();
 
-    /** Tries of one call, the first included, when Graph throttles (429) or is busy (503, 504). */
+    /** Tries of one call, the first included: Graph throttles (429), is busy (503, 504) or the connection drops. */
     @WithDefault("4")
     int maxAttempts();
 

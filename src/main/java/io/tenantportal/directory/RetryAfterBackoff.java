@@ -12,7 +12,8 @@ import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 /**
  * The wait before SmallRye Fault Tolerance tries a Graph call again: the {@code Retry-After} Graph sent
  * (seconds or an HTTP date), else exponential back-off from the configured first wait with "equal
- * jitter", capped at {@code max-retry-after}. SmallRye makes one instance per call, so it counts the
+ * jitter", capped at {@code max-retry-after}; no wait after a lost connection, as a new one is tried
+ * (the tries still count towards the back-off). SmallRye makes one instance per call, so it counts the
  * call's retries; its own exponential back-off cannot read a header, hence this strategy.
  */
 final class RetryAfterBackoff implements CustomBackoffStrategy {
@@ -33,6 +34,9 @@ final class RetryAfterBackoff implements CustomBackoffStrategy {
     @Override
     public synchronized long nextDelayInMillis(Throwable failure) {
         retries++;
+        if (failure instanceof GraphConnectionLostException) {
+            return 0;
+        }
         if (failure instanceof GraphBusyException busy && busy.retryAfter().isPresent()) {
             return busy.retryAfter().get().toMillis();
         }

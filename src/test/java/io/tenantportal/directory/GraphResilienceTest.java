@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,6 +93,31 @@ class GraphResilienceTest extends ApiTest {
         long waited = calls.get(1).getLoggedDate().getTime() - calls.get(0).getLoggedDate().getTime();
         assertTrue(waited >= 2_000, "the retry came " + waited + " ms after the 429, before Retry-After: 2");
         assertTrue(waited < 3_000, "the retry waited " + waited + " ms, far longer than asked");
+    }
+
+    @Test
+    void aLostConnectionIsTriedAgainOnANewOne() {
+        var server = GraphWireMock.server();
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("dropped").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("back"));
+        server.stubFor(get(urlPathEqualTo(GDAP_PATH)).inScenario("dropped").whenScenarioStateIs("back")
+                .willReturn(okJson(page(List.of(gdap(LITWARE, "Litware Inc")), null))));
+
+        portal("Litware Inc").statusCode(302)
+                .header("Location", "https://security.microsoft.com/?tid=" + LITWARE);
+        assertEquals(2, gdapRequests().size());
+    }
+
+    @Test
+    void aConnectionLostOnEveryTryEndsInServiceUnavailableAfterTheTries() {
+        gdapAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        as(TestTokens.alphaAdmin()).post("/sync").then().statusCode(503)
+                .body("type", equalTo("urn:tenant-portal:problem:directory-unavailable"));
+        as(TestTokens.alphaAdmin()).get("/sync").then().statusCode(200)
+                .body("[0].outcome", equalTo("failed"))
+                .body("[0].error", startsWith("Graph list-gdap failed: "));
+        assertEquals(3, gdapRequests().size());
     }
 
     @Test
