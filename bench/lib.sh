@@ -76,7 +76,7 @@ start_service() { # $1: extra JVM options; AUDIT=false switches the access log o
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$IDP_PORT" QUARKUS_OIDC_DISCOVERY_ENABLED=false \
     QUARKUS_OIDC_JWKS_PATH=jwks.json QUARKUS_OIDC_TOKEN_ISSUER=bench-issuer \
     QUARKUS_OIDC_CLIENT_ID=tenant-portal-bench QUARKUS_OIDC_TOKEN_AUDIENCE=api://tenant-portal-bench \
-    QUARKUS_OIDC_WEB_TENANT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON=false \
+    QUARKUS_OIDC_WEB_TENANT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     TENANTPORTAL_MSSPS__BENCH__TENANT_ID=$MSSP_TID \
     ${MSSP2_TID:+TENANTPORTAL_MSSPS__BENCH2__TENANT_ID=$MSSP2_TID} \
         bash -c 'cd target/quarkus-app && exec "$@" -jar quarkus-run.jar' - "${JAVA:-java}" "${JVM_OPTS[@]}" $archive ${1//@noarchive/} \

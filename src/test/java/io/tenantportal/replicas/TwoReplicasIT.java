@@ -111,7 +111,7 @@ class TwoReplicasIT {
                 Map.entry("QUARKUS_OIDC_CLIENT_ID", "tenant-portal-it"),
                 Map.entry("QUARKUS_OIDC_TOKEN_AUDIENCE", AUDIENCE),
                 Map.entry("QUARKUS_OIDC_WEB_TENANT_ENABLED", "false"),
-                Map.entry("QUARKUS_LOG_CONSOLE_JSON", "false"),
+                Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
                 Map.entry("TENANTPORTAL_SYNC_INTERVAL", "0"),
                 Map.entry("TENANTPORTAL_MSSPS__IT__TENANT_ID", MSSP));
     }
