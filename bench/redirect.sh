@@ -164,10 +164,15 @@ echo "== measuring: wrk -t1 -c$CONNECTIONS; the bare app and known names alterna
 for round in $(seq 1 "$ROUNDS"); do
     run "bare Quarkus, fixed 302, round $round" "http://127.0.0.1:$BARE_PORT" "$WORK/names.lua" "${HALF}s"
     cat "$WORK/rps" >> "$WORK/bare-rps"
+    awk '/requests in/ { print $1 }' "$WORK/wrk.txt" >> "$WORK/bare-served"
     run "tenant-portal, known names, round $round" "http://127.0.0.1:$APP_PORT" "$WORK/names.lua" "${HALF}s"
     cat "$WORK/rps" >> "$WORK/warm-rps"; cat "$WORK/p99" >> "$WORK/warm-p99"
 done
 BARE_RPS="$(mean "$WORK/bare-rps")"; WARM_RPS="$(mean "$WORK/warm-rps")"; WARM_P99="$(mean "$WORK/warm-p99")"
+# The yardstick for resident memory too: the bare app with the same JVM settings, its rounds just served
+# (the warm-up's requests not counted), read after it has been idle for tenant-portal's last round.
+BARE_SERVED="$(awk '{ s += $1 } END { printf "%d", s }' "$WORK/bare-served")"
+BARE_RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$BARE_PID/status) / 1024 ))
 run "tenant-portal, integration key (302)" "http://127.0.0.1:$APP_PORT" "$WORK/names.lua" "${SECONDS_TO_RUN}s" "X-API-Key: $KEY"
 KEY_RPS="$(cat "$WORK/rps")"
 run "tenant-portal, unknown names (404)" "http://127.0.0.1:$APP_PORT" "$WORK/unknown.lua" "${SECONDS_TO_RUN}s"; MISS_RPS="$(cat "$WORK/rps")"
@@ -271,3 +276,4 @@ echo "bulk resolve of 1,000 names:   ${BULK_KNOWN_MS} ms known, ${BULK_UNKNOWN_M
 echo "miss limit on, unknown names:  ${LIMITED_RPS} req/s, p99 ${LIMITED_P99} ms: ${LIMITED_404} answered 404 with suggestions, ${LIMITED_429} refused 429"
 echo "resident memory:               ${RSS_MB} MiB after ${SERVED} requests of the whole sequence, ${RSS_IDLE_MB} MiB 10 s later (target at most 250; JVM: ${JVM_OPTS[*]}, the build's AppCDS archive; MALLOC_ARENA_MAX=2)"
 echo "  known names only, fresh JVM: ${KNOWN_ONLY_RSS_MB} MiB after ${KNOWN_ONLY_SERVED} requests, ${KNOWN_ONLY_IDLE_MB} MiB 10 s later"
+echo "  the bare app, same settings: ${BARE_RSS_MB} MiB after more than ${BARE_SERVED} requests (what Quarkus itself holds)"
