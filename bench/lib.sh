@@ -120,6 +120,10 @@ archive_taken() { # stops the bench when the last start refused its class archiv
     ! grep -q "warning\]\[cds" "$WORK/app.log" || { echo "an AppCDS archive was refused"; cat "$WORK/app.log"; exit 1; }
 }
 
+resident_mib() { # $1 a pid: its resident size now, in MiB
+    echo $(( $(awk '/VmRSS/ { print $2 }' "/proc/$1/status") / 1024 ))
+}
+
 requests_served() { # requests tenant-portal on APP_PORT has answered since it started, from its metrics
     curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }'
 }

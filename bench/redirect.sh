@@ -172,7 +172,7 @@ BARE_RPS="$(mean "$WORK/bare-rps")"; WARM_RPS="$(mean "$WORK/warm-rps")"; WARM_P
 # The yardstick for resident memory too: the bare app with the same JVM settings, its rounds just served
 # (the warm-up's requests not counted), read after it has been idle for tenant-portal's last round.
 BARE_SERVED="$(awk '{ s += $1 } END { printf "%d", s }' "$WORK/bare-served")"
-BARE_RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$BARE_PID/status) / 1024 ))
+BARE_RSS_MB=$(resident_mib "$BARE_PID")
 run "tenant-portal, integration key (302)" "http://127.0.0.1:$APP_PORT" "$WORK/names.lua" "${SECONDS_TO_RUN}s" "X-API-Key: $KEY"
 KEY_RPS="$(cat "$WORK/rps")"
 run "tenant-portal, unknown names (404)" "http://127.0.0.1:$APP_PORT" "$WORK/unknown.lua" "${SECONDS_TO_RUN}s"; MISS_RPS="$(cat "$WORK/rps")"
@@ -231,9 +231,9 @@ SERVED=$(requests_served)
 REST=$(awk -v s="$SERVED" -v r="$WARM_RPS" 'BEGIN { n = 1000000 - s; t = (n > 0 ? int(n / r) + 2 : 0); print (t > 30 ? t : 30) }')
 wrk -t1 -c"$CONNECTIONS" -d"${REST}s" -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
 SERVED=$(requests_served)
-RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
+RSS_MB=$(resident_mib "$APP_PID")
 sleep 10
-RSS_IDLE_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
+RSS_IDLE_MB=$(resident_mib "$APP_PID")
 
 
 echo "== unknown names with the miss limit on (its defaults)"
@@ -255,9 +255,9 @@ for _ in $(seq 1 60); do   # in 5 s steps (a cold JVM serves fewer at first), 5 
     wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$APP_PORT" >/dev/null
     KNOWN_ONLY_SERVED=$(requests_served)
 done
-KNOWN_ONLY_RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
+KNOWN_ONLY_RSS_MB=$(resident_mib "$APP_PID")
 sleep 10
-KNOWN_ONLY_IDLE_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status) / 1024 ))
+KNOWN_ONLY_IDLE_MB=$(resident_mib "$APP_PID")
 
 echo
 echo "== results ($CUSTOMERS customers, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
