@@ -1,7 +1,6 @@
 package io.tenantportal.integration;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,14 +50,16 @@ public class IntegrationKeyMechanism implements HttpAuthenticationMechanism {
             return apiKeys.size() == 1 ? clip(apiKeys.get(0).strip()) : "";
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.length() > BEARER.length()
-                && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            String token = authorization.substring(BEARER.length()).strip();
-            if (token.startsWith(ApiKey.PREFIX)) {
-                return clip(token);
-            }
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
         }
-        return null;
+        // Looked at in place: most bearer tokens are JWTs, and copying one out of the header on every
+        // request only to see it is not a key was a tenth of the bytes a redirect allocated.
+        int start = BEARER.length();
+        while (start < authorization.length() && Character.isWhitespace(authorization.charAt(start))) {
+            start++;
+        }
+        return authorization.startsWith(ApiKey.PREFIX, start) ? clip(authorization.substring(start).strip()) : null;
     }
 
     private static String clip(String text) {

@@ -29,11 +29,11 @@ public class CachedBearerMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = VerifiedTokens.bearerToken(context);
-        if (token == null) {
+        String authorization = VerifiedTokens.bearerAuthorization(context);
+        if (authorization == null) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(tokens.lookUp(token).orElse(null));
+        return Uni.createFrom().item(tokens.lookUp(authorization).orElse(null));
     }
 
     @Override

@@ -30,9 +30,9 @@ import io.vertx.ext.web.RoutingContext;
  * Bearer tokens quarkus-oidc has verified, remembered until they expire. Verifying an RS256 token
  * (parsing, signature, claims) was the largest single cost of a redirect in the JFR profile (see the
  * README's benchmark section), and ticketing tools send the same token for every call until it
- * expires. An entry is keyed by the whole token text and ends at the token's {@code exp}; only
- * tokens checked by the bearer (default) OIDC tenant, exactly as sent in this request's
- * Authorization header, are remembered. quarkus-oidc has no such cache for local JWT verification
+ * expires. An entry is keyed by the whole Authorization header ({@code Bearer } and the whole token)
+ * and ends at the token's {@code exp}; only tokens checked by the bearer (default) OIDC tenant, sent
+ * as the header's whole rest, are remembered. quarkus-oidc has no such cache for local JWT verification
  * (its token cache serves introspection and UserInfo), hence this class.
  */
 @ApplicationScoped
@@ -78,23 +78,27 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
             })
             .build();
 
-    /** The identity of a token verified before and not yet expired. */
-    Optional<SecurityIdentity> lookUp(String token) {
-        Verified entry = verified.getIfPresent(token);
+    /**
+     * The identity of a token verified before and not yet expired, looked up by the Authorization header
+     * that carries it ({@link #bearerAuthorization}): the header text is the key, so a request pays for no
+     * copy of its token.
+     */
+    Optional<SecurityIdentity> lookUp(String authorization) {
+        Verified entry = verified.getIfPresent(authorization);
         if (entry == null || !Instant.now().isBefore(entry.expiresAt())) {
             return Optional.empty();
         }
         return Optional.of(entry.identity());
     }
 
-    /** The bearer token of a request, or null. */
-    static String bearerToken(RoutingContext request) {
+    /** The Authorization header of a request that sends a bearer token, or null. */
+    static String bearerAuthorization(RoutingContext request) {
         String authorization = request.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return authorization.substring(BEARER.length()).strip();
+        return authorization;
     }
 
     /** Runs after every other augmentor, so what is remembered is the identity the application saw. */
@@ -116,11 +120,18 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         }
         RoutingContext request = identity.getAttribute(RoutingContext.class.getName());
         TokenCredential credential = identity.getCredential(TokenCredential.class);
-        String sent = request == null ? null : bearerToken(request);
-        if (credential == null || sent == null || !sent.equals(credential.getToken())) {
+        String sent = request == null ? null : bearerAuthorization(request);
+        // Remembered only under a header that is exactly the scheme and the token quarkus-oidc verified
+        // (a header with spaces around the token is verified every time).
+        if (credential == null || sent == null || !carries(sent, credential.getToken())) {
             return;
         }
         verified.put(sent, new Verified(requestFree(identity, jwt), Instant.ofEpochSecond(jwt.getExpirationTime())));
+    }
+
+    private static boolean carries(String authorization, String token) {
+        return token != null && authorization.length() == BEARER.length() + token.length()
+                && authorization.startsWith(token, BEARER.length());
     }
 
     private SecurityIdentity requestFree(SecurityIdentity identity, JsonWebToken jwt) {

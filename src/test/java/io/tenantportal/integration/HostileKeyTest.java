@@ -88,6 +88,8 @@ class HostileKeyTest extends ApiTest {
         // The live key still works after all that.
         TestKeys.withKey(live.key()).get("/tenants/{name}/portal", "Contoso").then().statusCode(302);
         TestKeys.withBearerKey(" " + live.key() + " ").get("/tenants").then().statusCode(200);
+        plain().header("Authorization", "BEARER " + live.key()).get("/tenants").then().statusCode(200);
+        plain().header("Authorization", "Bearer" + live.key()).get("/tenants").then().statusCode(401);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tenantportal.mssp;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,13 +65,28 @@ class VerifiedTokensTest extends ApiTest {
     void aRememberedIdentityHoldsNothingOfTheRequestThatVerifiedIt() {
         String reader = TestTokens.alphaReader();
         as(reader).get("/tenants").then().statusCode(200);
-        SecurityIdentity remembered = tokens.lookUp(reader).orElseThrow();
+        SecurityIdentity remembered = tokens.lookUp("Bearer " + reader).orElseThrow();
         assertNull(remembered.getAttribute(RoutingContext.class.getName()));
         assertNull(remembered.getAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE));
         assertNull(remembered.getAttribute(AuthenticationRequestContext.class.getName()));
         assertEquals(TestTokens.ALPHA, ((Mssp) remembered.getAttribute(CallerMssp.MSSP_ATTRIBUTE)).tenantId().toString());
         assertTrue(remembered.hasRole(Roles.READ));
-        assertSame(remembered, tokens.lookUp(reader).orElseThrow(), "built once, not per request");
+        assertSame(remembered, tokens.lookUp("Bearer " + reader).orElseThrow(), "built once, not per request");
+    }
+
+    @Test
+    void aTokenIsRememberedUnderTheHeaderThatSentItExactly() {
+        String reader = TestTokens.alphaReader();
+        given().header("Authorization", "bearer " + reader).get("/tenants").then().statusCode(200);
+        assertTrue(tokens.lookUp("bearer " + reader).isPresent(), "the scheme's case is the caller's");
+        assertTrue(tokens.lookUp("Bearer " + reader).isEmpty(), "a header sent by no one is no key");
+
+        // quarkus-oidc takes the header's rest as the token: with spaces around it, it is no token at all
+        String admin = TestTokens.alphaAdmin();
+        as(admin).get("/tenants").then().statusCode(200);
+        given().header("Authorization", "Bearer  " + admin + " ").get("/tenants").then().statusCode(401);
+        assertTrue(tokens.lookUp("Bearer  " + admin + " ").isEmpty());
+        given().header("Authorization", "Bearer " + admin + "x").get("/tenants").then().statusCode(401);
     }
 
     @Test
