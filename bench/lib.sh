@@ -124,6 +124,10 @@ resident_mib() { # $1 a pid: its resident size now, in MiB
     echo $(( $(awk '/VmRSS/ { print $2 }' "/proc/$1/status") / 1024 ))
 }
 
+mb() { # $1 MiB as MB (10^6 bytes), the unit of the 250 MB target
+    echo $(( $1 * 1048576 / 1000000 ))
+}
+
 requests_served() { # requests tenant-portal on APP_PORT has answered since it started, from its metrics
     curl -s "http://127.0.0.1:$((APP_PORT + 100))/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $2 } END { printf "%d", s }'
 }

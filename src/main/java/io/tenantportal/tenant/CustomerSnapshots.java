@@ -132,7 +132,7 @@ public class CustomerSnapshots {
 
     /**
      * The customer of a row of {@link #CUSTOMER_COLUMNS}. Equal strings share one instance (a domain
-     * listed again, the source), since the index holds every customer's.
+     * listed again, the source), and so do equal times (created and last updated), since the index holds every customer's.
      */
     private static CustomerView view(ResultSet rows) throws SQLException {
         UUID tenantId = rows.getObject(5, UUID.class);
@@ -141,10 +141,12 @@ public class CustomerSnapshots {
         List<String> domains = strings(rows.getArray(9)).stream()
                 .map(domain -> domain.equals(defaultDomain) ? defaultDomain : domain).toList();
         String source = rows.getString(11);
+        Instant createdAt = instant(rows.getTimestamp(13));
+        Instant updatedAt = instant(rows.getTimestamp(14));
         return new CustomerView(tenantId.toString(), rows.getString(6), defaultDomain, initialDomain,
                 domains, strings(rows.getArray(10)),
                 CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), source == null ? null : source.intern(),
-                instant(rows.getTimestamp(12)), instant(rows.getTimestamp(13)), instant(rows.getTimestamp(14)),
+                instant(rows.getTimestamp(12)), createdAt, createdAt != null && createdAt.equals(updatedAt) ? createdAt : updatedAt,
                 instant(rows.getTimestamp(15)), rows.getString(17));
     }
 

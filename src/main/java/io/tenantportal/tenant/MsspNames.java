@@ -29,10 +29,11 @@ final class MsspNames {
     /** Suggestion answers remembered per MSSP (a few hundred bytes each). */
     static final int MAX_SUGGESTED = 4_096;
 
-    /** Every customer id seen, deleted ones too (so a late, older copy cannot bring one back). */
-    private final Map<Long, IndexedCustomer> byId = new ConcurrentHashMap<>();
-    /** When each customer was last applied, in {@link #sequence} numbers. */
-    private final Map<Long, Long> appliedAt = new ConcurrentHashMap<>();
+    /**
+     * Every customer id seen, deleted ones too (so a late, older copy cannot bring one back), with when it
+     * was last applied. One map rather than a second one for the sequence numbers: about 70 bytes less per customer.
+     */
+    private final Map<Long, Held> byId = new ConcurrentHashMap<>();
     private final Map<UUID, IndexedCustomer> byTenantId = new ConcurrentHashMap<>();
     private final Map<String, IndexedCustomer> byKey = new ConcurrentHashMap<>();
     /**
@@ -59,6 +60,10 @@ final class MsspNames {
             .build();
     private final AtomicLong changes = new AtomicLong();
 
+    /** A customer's current state and when it was applied, in {@link #sequence} numbers. */
+    private record Held(IndexedCustomer customer, long appliedAt) {
+    }
+
     /** @param atChange the value of {@link #changes} read before the answer was worked out */
     private record Suggested(long atChange, List<String> displayNames) {
     }
@@ -73,13 +78,12 @@ final class MsspNames {
      * @param force take it even when older: a full reload's copy replaces what was there before it began
      */
     synchronized boolean apply(IndexedCustomer next, boolean force) {
-        IndexedCustomer previous = byId.get(next.id());
+        IndexedCustomer previous = current(next.id());
         if (previous != null && previous.version() > next.version() && !force) {
             return false;
         }
         long at = sequence.incrementAndGet();
-        byId.put(next.id(), next);
-        appliedAt.put(next.id(), at);
+        byId.put(next.id(), new Held(next, at));
         Set<String> keptKeys = new HashSet<>();
         Set<String> keptLoose = new HashSet<>();
         Set<PsaRef> keptRefs = new HashSet<>();
@@ -152,19 +156,25 @@ final class MsspNames {
 
     /** Forgets one customer the database no longer has, unless it was applied after {@code since}. */
     synchronized void forget(long id, long since) {
-        IndexedCustomer held = byId.get(id);
-        if (held == null || appliedAt.getOrDefault(id, 0L) > since) {
+        Held held = byId.get(id);
+        if (held == null || held.appliedAt() > since) {
             return;
         }
-        if (!held.deleted()) {
-            apply(held.asDeleted(), true);
+        if (!held.customer().deleted()) {
+            apply(held.customer().asDeleted(), true);
         }
         byId.remove(id);
-        appliedAt.remove(id);
     }
 
     long appliedAt(long customerId) {
-        return appliedAt.getOrDefault(customerId, 0L);
+        Held held = byId.get(customerId);
+        return held == null ? 0L : held.appliedAt();
+    }
+
+    /** The customer's current state, deleted or not; null when never seen (or forgotten). */
+    private IndexedCustomer current(long customerId) {
+        Held held = byId.get(customerId);
+        return held == null ? null : held.customer();
     }
 
     Optional<IndexedCustomer> byTenantId(UUID tenantId) {
@@ -187,7 +197,7 @@ final class MsspNames {
         }
         List<IndexedCustomer> found = new ArrayList<>(ids.length);
         for (long id : ids) {
-            IndexedCustomer customer = byId.get(id);
+            IndexedCustomer customer = current(id);
             if (customer != null && !customer.deleted()) {
                 found.add(customer);
             }
@@ -234,7 +244,7 @@ final class MsspNames {
                 index.nearest(query, changed.isEmpty() ? null : changed::containsKey, limit));
         // An emptied map keeps its table: walking it would cost as much as a large one.
         for (Long id : changed.isEmpty() ? Set.<Long>of() : changed.keySet()) {
-            IndexedCustomer customer = byId.get(id);
+            IndexedCustomer customer = current(id);
             if (customer == null || customer.deleted()) {
                 continue;
             }

@@ -176,8 +176,18 @@ final class SimilarNames {
         }
     }
 
+    /**
+     * The display name in lower case; for the names nearly every customer has (plain ASCII) that is its
+     * display name's key, whose instance is then shared rather than held twice.
+     */
     static String sortKey(IndexedCustomer customer) {
-        return customer.view().displayName().toLowerCase(Locale.ROOT);
+        String sortKey = customer.view().displayName().toLowerCase(Locale.ROOT);
+        for (IndexedCustomer.IndexedName name : customer.names()) {
+            if (name.kind() == NameKind.DISPLAY_NAME && sortKey.equals(name.key())) {
+                return name.key();
+            }
+        }
+        return sortKey;
     }
 
     /**
