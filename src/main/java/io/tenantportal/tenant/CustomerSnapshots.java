@@ -138,8 +138,12 @@ public class CustomerSnapshots {
         UUID tenantId = rows.getObject(5, UUID.class);
         String defaultDomain = rows.getString(7);
         String initialDomain = rows.getString(8);
-        List<String> domains = strings(rows.getArray(9)).stream()
-                .map(domain -> domain.equals(defaultDomain) ? defaultDomain : domain).toList();
+        String[] domainArray = strings(rows.getArray(9)).toArray(String[]::new);
+        for (int i = 0; i < domainArray.length; i++) {
+            domainArray[i] = domainArray[i].equals(defaultDomain) ? defaultDomain : domainArray[i];
+        }
+        // List.of: one or two domains (nearly every customer) take its smallest list
+        List<String> domains = List.of(domainArray);
         String source = rows.getString(11);
         Instant createdAt = instant(rows.getTimestamp(13));
         Instant updatedAt = instant(rows.getTimestamp(14));

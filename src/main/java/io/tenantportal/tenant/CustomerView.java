@@ -29,7 +29,8 @@ public record CustomerView(
                 + "domain's first label") String sharepointName) {
 
     static List<PsaRef> refs(String[] stored) {
-        return java.util.Arrays.stream(stored).map(PsaRef::fromStored).flatMap(java.util.Optional::stream).toList();
+        // most customers have none: the shared empty list rather than one each (the name index holds every customer)
+        return stored.length == 0 ? List.of() : java.util.Arrays.stream(stored).map(PsaRef::fromStored).flatMap(java.util.Optional::stream).toList();
     }
 
     static CustomerView of(Customer c) {
