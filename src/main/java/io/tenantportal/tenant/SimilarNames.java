@@ -59,11 +59,13 @@ final class SimilarNames {
     /** Each trigram's names, smallest trigram set first (then by position). */
     private final int[] postings;
     private final int[] setSize;
-    /** Every name's trigrams in order, repeats included, as positions in {@link #trigrams}: name i at [nameStart[i], nameStart[i + 1]). */
+    /**
+     * Every name's trigrams in order, repeats included, as positions in {@link #trigrams}: name i at
+     * [nameStart[i], nameStart[i + 1]). A trigram met before in the same name is held as its complement
+     * ({@code ~t}, negative), so that "first in its name" costs no array of its own (see {@link Trigrams#repeat}).
+     */
     private final int[] sequence;
     private final int[] nameStart;
-    /** For each entry of {@link #sequence}, how far back in its name the same trigram last occurred (0: not before). */
-    private final short[] back;
     /** The customer (its position in {@link #customers}) each name belongs to. */
     private final int[] owner;
     private final IndexedCustomer[] customers;
@@ -96,7 +98,6 @@ final class SimilarNames {
         trigrams = Trigrams.distinct(all);
         int names = inOrder.size();
         sequence = new int[total];
-        back = new short[total];
         nameStart = new int[names + 1];
         setSize = new int[names];
         int[] holders = new int[trigrams.length];
@@ -108,12 +109,12 @@ final class SimilarNames {
                 int t = Arrays.binarySearch(trigrams, ordered[i]);
                 sequence[at] = t;
                 for (int j = at - 1; j >= nameStart[name]; j--) {
-                    if (sequence[j] == t) {
-                        back[at] = (short) (at - j);
+                    if (Trigrams.trigram(sequence[j]) == t) {
+                        sequence[at] = Trigrams.repeat(t);
                         break;
                     }
                 }
-                if (back[at] == 0) {
+                if (sequence[at] >= 0) {
                     setSize[name]++;
                     holders[t]++;
                 }
@@ -128,7 +129,7 @@ final class SimilarNames {
         int[] fill = Arrays.copyOf(postingStart, trigrams.length);
         for (int name : bySetSize(setSize)) {
             for (int p = nameStart[name]; p < nameStart[name + 1]; p++) {
-                if (back[p] == 0) {
+                if (sequence[p] >= 0) {
                     postings[fill[sequence[p]]++] = name;
                 }
             }
@@ -331,11 +332,13 @@ final class SimilarNames {
             double run = 0;
             double bestRun = 0;
             for (int p = start; p < end; p++) {
-                if (holds(sequence[p])) {
-                    shared += back[p] == 0 ? 1 : 0;
+                int entry = sequence[p];
+                boolean first = entry >= 0;
+                if (holds(first ? entry : Trigrams.trigram(entry))) {
+                    shared += first ? 1 : 0;
                     run++;
                     bestRun = Math.max(bestRun, run);
-                } else if (back[p] == 0) {
+                } else if (first) {
                     run = Math.max(0, run - floor);
                     if (!similarityCanReach && bestRun < wordNeeds && run + (end - p - 1) < wordNeeds) {
                         return; // neither measure can reach the nearest any more
@@ -349,7 +352,7 @@ final class SimilarNames {
             double bound = 1 - (double) shared / queryLength;
             if (bound <= 1 - MIN_WORD_SIMILARITY + EPSILON && bound <= reach + EPSILON && bound < nearestSoFar
                     && bestRun >= wordNeeds) {
-                double word = Trigrams.wordSimilarity(sequence, back, start, end, held, queryLength, floor);
+                double word = Trigrams.wordSimilarity(sequence, start, end, held, queryLength, floor);
                 if (word + EPSILON >= MIN_WORD_SIMILARITY) {
                     nearestSoFar = Math.min(nearestSoFar, 1 - word);
                 }

@@ -116,68 +116,73 @@ final class Trigrams {
         for (int d = 0; d < distinct.length; d++) {
             inQuery[d] = Arrays.binarySearch(querySet, distinct[d]) >= 0;
         }
-        return wordSimilarity(name, repeats(name), id -> inQuery[id], querySet.length, atLeast);
-    }
-
-    /** For each position, how far back the same trigram last occurred (0: not before). */
-    static short[] repeats(int[] name) {
-        short[] back = new short[name.length];
         for (int i = 0; i < name.length; i++) {
             for (int j = i - 1; j >= 0; j--) {
-                if (name[j] == name[i]) {
-                    back[i] = (short) (i - j);
+                if (trigram(name[j]) == name[i]) {
+                    name[i] = repeat(name[i]);
                     break;
                 }
             }
         }
-        return back;
+        return wordSimilarity(name, 0, name.length, id -> inQuery[id], querySet.length, atLeast);
+    }
+
+    /** A trigram number (0 or more) as held where it repeats one met before in the same name: negative. */
+    static int repeat(int trigram) {
+        return ~trigram;
+    }
+
+    /** The trigram number of an entry, whether first in its name or a {@link #repeat}. */
+    static int trigram(int entry) {
+        return entry < 0 ? ~entry : entry;
     }
 
     /**
-     * Word similarity over a name whose trigrams are given as numbers (equal trigrams, equal numbers)
-     * with their {@link #repeats}. An extent stops growing, and a start is not tried, once the query
-     * trigrams still ahead could not reach the better of {@code atLeast} and the best so far; for the
-     * names a suggestion query touches that leaves one or two short passes instead of every extent. The
-     * answer is exact when it is at least {@code atLeast}.
+     * Word similarity over a name whose trigrams are given as numbers (equal trigrams, equal numbers; one
+     * met before in the name as its {@link #repeat}), held at {@code [start, end)} of {@code names}, as
+     * {@link SimilarNames} keeps all names in one array. An extent stops growing, and a start is not tried,
+     * once the query trigrams still ahead could not reach the better of {@code atLeast} and the best so far;
+     * for the names a suggestion query touches that leaves one or two short passes instead of every extent.
+     * The answer is exact when it is at least {@code atLeast}.
      */
-    static double wordSimilarity(int[] name, short[] back, IntPredicate inQuery, int queryLength, double atLeast) {
-        return wordSimilarity(name, back, 0, name.length, inQuery, queryLength, atLeast);
-    }
-
-    /**
-     * {@link #wordSimilarity(int[], short[], IntPredicate, int, double)} over the name held at
-     * {@code [start, end)} of shared arrays, as {@link SimilarNames} keeps all names in one array.
-     */
-    static double wordSimilarity(int[] names, short[] back, int start, int end, IntPredicate inQuery, int queryLength,
-            double atLeast) {
+    static double wordSimilarity(int[] names, int start, int end, IntPredicate inQuery, int queryLength, double atLeast) {
         int n = end - start;
+        // back[i]: how far back the same trigram last occurred (0: not before); worked out here, for the
+        // few names that get this far, rather than held for every name
+        int[] trigram = new int[n];
+        int[] back = new int[n];
         boolean[] repeatedLater = new boolean[n];
         for (int i = 0; i < n; i++) {
-            if (back[start + i] > 0) {
-                repeatedLater[i - back[start + i]] = true;
+            trigram[i] = trigram(names[start + i]);
+            for (int j = i - 1; names[start + i] < 0 && j >= 0; j--) {
+                if (trigram[j] == trigram[i]) {
+                    back[i] = i - j;
+                    repeatedLater[j] = true;
+                    break;
+                }
             }
         }
         // matchedFrom[i]: distinct query trigrams at positions i and after, the most an extent from i can share
         int[] matchedFrom = new int[n + 1];
         for (int i = n - 1; i >= 0; i--) {
-            matchedFrom[i] = matchedFrom[i + 1] + (!repeatedLater[i] && inQuery.test(names[start + i]) ? 1 : 0);
+            matchedFrom[i] = matchedFrom[i + 1] + (!repeatedLater[i] && inQuery.test(trigram[i]) ? 1 : 0);
         }
         double best = 0;
         for (int from = 0; from < n; from++) {
             if ((double) matchedFrom[from] / queryLength < Math.max(best, atLeast)) {
                 break;
             }
-            if (!inQuery.test(names[start + from])) {
+            if (!inQuery.test(trigram[from])) {
                 continue;
             }
             int size = 0;
             int shared = 0;
             for (int to = from; to < n; to++) {
-                if (back[start + to] > 0 && to - back[start + to] >= from) {
+                if (back[to] > 0 && to - back[to] >= from) {
                     continue; // already in the extent
                 }
                 size++;
-                if (inQuery.test(names[start + to])) {
+                if (inQuery.test(trigram[to])) {
                     shared++;
                     best = Math.max(best, (double) shared / (queryLength + size - shared));
                 }
