@@ -132,7 +132,8 @@ public class CustomerSnapshots {
 
     /**
      * The customer of a row of {@link #CUSTOMER_COLUMNS}. Equal strings share one instance (a domain
-     * listed again, the source), and so do equal times (created and last updated), since the index holds every customer's.
+     * listed again, the source), and so do equal times (created and last updated), since the index holds
+     * every customer's.
      */
     private static CustomerView view(ResultSet rows) throws SQLException {
         UUID tenantId = rows.getObject(5, UUID.class);
@@ -150,7 +151,8 @@ public class CustomerSnapshots {
         return new CustomerView(tenantId.toString(), rows.getString(6), defaultDomain, initialDomain,
                 domains, strings(rows.getArray(10)),
                 CustomerView.refs(strings(rows.getArray(16)).toArray(String[]::new)), source == null ? null : source.intern(),
-                instant(rows.getTimestamp(12)), createdAt, createdAt != null && createdAt.equals(updatedAt) ? createdAt : updatedAt,
+                instant(rows.getTimestamp(12)), createdAt,
+                createdAt != null && createdAt.equals(updatedAt) ? createdAt : updatedAt,
                 instant(rows.getTimestamp(15)), rows.getString(17));
     }
 

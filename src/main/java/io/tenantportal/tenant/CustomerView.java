@@ -30,7 +30,8 @@ public record CustomerView(
 
     static List<PsaRef> refs(String[] stored) {
         // most customers have none: the shared empty list rather than one each (the name index holds every customer)
-        return stored.length == 0 ? List.of() : java.util.Arrays.stream(stored).map(PsaRef::fromStored).flatMap(java.util.Optional::stream).toList();
+        return stored.length == 0 ? List.of()
+                : java.util.Arrays.stream(stored).map(PsaRef::fromStored).flatMap(java.util.Optional::stream).toList();
     }
 
     static CustomerView of(Customer c) {

@@ -145,7 +145,8 @@ final class Trigrams {
      * for the names a suggestion query touches that leaves one or two short passes instead of every extent.
      * The answer is exact when it is at least {@code atLeast}.
      */
-    static double wordSimilarity(int[] names, int start, int end, IntPredicate inQuery, int queryLength, double atLeast) {
+    static double wordSimilarity(int[] names, int start, int end, IntPredicate inQuery, int queryLength,
+            double atLeast) {
         int n = end - start;
         // back[i]: how far back the same trigram last occurred (0: not before); worked out here, for the
         // few names that get this far, rather than held for every name
