@@ -105,18 +105,14 @@ final class SimilarNames {
         for (int name = 0; name < names; name++) {
             nameStart[name] = at;
             long[] ordered = inOrder.get(name);
+            for (int i = 0; i < ordered.length; i++) {
+                sequence[at + i] = Arrays.binarySearch(trigrams, ordered[i]);
+            }
+            Trigrams.markRepeats(sequence, at, at + ordered.length);
             for (int i = 0; i < ordered.length; i++, at++) {
-                int t = Arrays.binarySearch(trigrams, ordered[i]);
-                sequence[at] = t;
-                for (int j = at - 1; j >= nameStart[name]; j--) {
-                    if (Trigrams.trigram(sequence[j]) == t) {
-                        sequence[at] = Trigrams.repeat(t);
-                        break;
-                    }
-                }
                 if (sequence[at] >= 0) {
                     setSize[name]++;
-                    holders[t]++;
+                    holders[sequence[at]]++;
                 }
             }
         }

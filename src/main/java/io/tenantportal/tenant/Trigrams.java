@@ -116,15 +116,20 @@ final class Trigrams {
         for (int d = 0; d < distinct.length; d++) {
             inQuery[d] = Arrays.binarySearch(querySet, distinct[d]) >= 0;
         }
-        for (int i = 0; i < name.length; i++) {
-            for (int j = i - 1; j >= 0; j--) {
-                if (trigram(name[j]) == name[i]) {
-                    name[i] = repeat(name[i]);
+        markRepeats(name, 0, name.length);
+        return wordSimilarity(name, 0, name.length, id -> inQuery[id], querySet.length, atLeast);
+    }
+
+    /** Turns each trigram number in {@code [start, end)} that occurred before in that range into its {@link #repeat}. */
+    static void markRepeats(int[] names, int start, int end) {
+        for (int i = start; i < end; i++) {
+            for (int j = i - 1; j >= start; j--) {
+                if (trigram(names[j]) == names[i]) {
+                    names[i] = repeat(names[i]);
                     break;
                 }
             }
         }
-        return wordSimilarity(name, 0, name.length, id -> inQuery[id], querySet.length, atLeast);
     }
 
     /** A trigram number (0 or more) as held where it repeats one met before in the same name: negative. */
