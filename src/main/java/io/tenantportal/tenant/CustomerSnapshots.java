@@ -10,10 +10,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -29,24 +28,36 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CustomerSnapshots {
 
-    private static final String CUSTOMER_COLUMNS = """
-            SELECT c.id, c.mssp_id, c.version, c.deleted_at IS NOT NULL, c.tenant_id, c.display_name,
-                   c.default_domain, c.initial_domain, c.domains, c.aliases, c.source, c.verified_at,
-                   c.created_at, c.updated_at, c.gone_from_directory_at, c.refs,
-                   c.sharepoint_name
-            FROM customer c""";
-    private static final String NAME_COLUMNS = """
-            SELECT n.customer_id, n.name_key, n.loose_key, n.kind FROM customer_name n""";
+    private static final String COLUMNS = """
+            c.id, c.mssp_id, c.version, c.deleted_at IS NOT NULL, c.tenant_id, c.display_name,
+            c.default_domain, c.initial_domain, c.domains, c.aliases, c.source, c.verified_at,
+            c.created_at, c.updated_at, c.gone_from_directory_at, c.refs,
+            c.sharepoint_name""";
+    private static final String CUSTOMER_COLUMNS = "SELECT " + COLUMNS + " FROM customer c";
+    /**
+     * The customer's columns and then its live names as three arrays in step (keys, loose keys, kinds), so
+     * that each row is a whole customer and a read can hand customers on one row at a time. The names come
+     * a customer at a time through the index on customer_id.
+     */
+    private static final String INDEXED_COLUMNS = "SELECT " + COLUMNS + """
+            , n.keys, n.loose_keys, n.kinds
+            FROM customer c LEFT JOIN LATERAL (
+                SELECT array_agg(n.name_key ORDER BY n.id) AS keys, array_agg(n.loose_key ORDER BY n.id) AS loose_keys,
+                       array_agg(n.kind ORDER BY n.id) AS kinds
+                FROM customer_name n WHERE n.customer_id = c.id AND n.deleted_at IS NULL) n ON true""";
+    /** The column of {@link #INDEXED_COLUMNS} where the names' arrays begin. */
+    private static final int NAMES_AT = 18;
 
     @Inject
     DataSource dataSource;
 
-    /** Every live customer of every MSSP. */
-    List<IndexedCustomer> allLive() {
-        try (Connection connection = dataSource.getConnection()) {
-            Map<Long, List<IndexedCustomer.IndexedName>> names = names(connection,
-                    NAME_COLUMNS + " WHERE n.deleted_at IS NULL", null);
-            return customers(connection, CUSTOMER_COLUMNS + " WHERE c.deleted_at IS NULL", null, names);
+    /**
+     * Hands every live customer of every MSSP to the consumer as one consistent snapshot, read through a
+     * cursor: the heap holds one batch of rows at a time, not the whole table beside the index being built.
+     */
+    void forEachIndexed(Consumer<IndexedCustomer> consumer) {
+        try {
+            throughCursor(INDEXED_COLUMNS + " WHERE c.deleted_at IS NULL", null, rows -> consumer.accept(indexed(rows)));
         } catch (SQLException e) {
             throw new IndexUnavailableException("loading the customers failed", e);
         }
@@ -54,11 +65,16 @@ public class CustomerSnapshots {
 
     /** These customers as they are now, deleted ones included; ids the database does not have are left out. */
     List<IndexedCustomer> byIds(Collection<Long> ids) {
-        Long[] idArray = ids.toArray(Long[]::new);
-        try (Connection connection = dataSource.getConnection()) {
-            Map<Long, List<IndexedCustomer.IndexedName>> names = names(connection,
-                    NAME_COLUMNS + " WHERE n.deleted_at IS NULL AND n.customer_id = ANY (?)", idArray);
-            return customers(connection, CUSTOMER_COLUMNS + " WHERE c.id = ANY (?)", idArray, names);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(INDEXED_COLUMNS + " WHERE c.id = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray(Long[]::new)));
+            List<IndexedCustomer> customers = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    customers.add(indexed(rows));
+                }
+            }
+            return customers;
         } catch (SQLException e) {
             throw new IndexUnavailableException("reloading changed customers failed", e);
         }
@@ -80,54 +96,70 @@ public class CustomerSnapshots {
      * heap holds one batch however many customers there are.
      */
     public void forEachLive(long msspId, Sink sink) throws IOException {
+        try {
+            throughCursor(CUSTOMER_COLUMNS + " WHERE c.mssp_id = ? AND c.deleted_at IS NULL"
+                    + " ORDER BY lower(c.display_name) COLLATE \"C\", c.tenant_id", msspId, rows -> sink.accept(view(rows)));
+        } catch (SQLException e) {
+            throw new IOException("reading the customers failed", e);
+        }
+    }
+
+    /** Reads one row of a query; may fail with whatever the reader does with it. */
+    @FunctionalInterface
+    private interface RowReader<E extends Exception> {
+        void read(ResultSet row) throws SQLException, E;
+    }
+
+    /**
+     * Runs the query (with the MSSP id as its one parameter, if given) and hands its rows to the reader as
+     * they come through a server-side cursor, {@value #FETCH_SIZE} at a time, all from one snapshot.
+     */
+    private <E extends Exception> void throughCursor(String sql, Long msspId, RowReader<E> reader)
+            throws SQLException, E {
         try (Connection connection = dataSource.getConnection()) {
             // PostgreSQL uses a cursor (and honours the fetch size) only inside a transaction.
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(CUSTOMER_COLUMNS
-                    + " WHERE c.mssp_id = ? AND c.deleted_at IS NULL"
-                    + " ORDER BY lower(c.display_name) COLLATE \"C\", c.tenant_id")) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(FETCH_SIZE);
-                statement.setLong(1, msspId);
+                if (msspId != null) {
+                    statement.setLong(1, msspId);
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        sink.accept(view(rows));
+                        reader.read(rows);
                     }
                 }
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IOException("reading the customers failed", e);
         }
     }
 
-    private static Map<Long, List<IndexedCustomer.IndexedName>> names(Connection connection, String sql, Long[] ids)
-            throws SQLException {
-        Map<Long, List<IndexedCustomer.IndexedName>> names = new HashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, ids); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                names.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>(6)).add(new IndexedCustomer.IndexedName(
-                        rows.getString(2), rows.getString(3), new NameKind.Column().convertToEntityAttribute(
-                                rows.getString(4))));
-            }
+    /** The customer of a row of {@link #INDEXED_COLUMNS}, as the index holds it. */
+    private static IndexedCustomer indexed(ResultSet rows) throws SQLException {
+        long id = rows.getLong(1);
+        boolean deleted = rows.getBoolean(4);
+        CustomerView view = view(rows);
+        return new IndexedCustomer(id, rows.getLong(2), rows.getLong(3), deleted, UUID.fromString(view.tenantId()),
+                view, deleted ? List.of() : sharing(view, names(rows)));
+    }
+
+    /** The live names of the row's customer, from the arrays of {@link #INDEXED_COLUMNS}. */
+    private static List<IndexedCustomer.IndexedName> names(ResultSet rows) throws SQLException {
+        Array keyArray = rows.getArray(NAMES_AT);
+        if (keyArray == null) {
+            return List.of();
+        }
+        String[] keys = (String[]) keyArray.getArray();
+        String[] looseKeys = (String[]) rows.getArray(NAMES_AT + 1).getArray();
+        String[] kinds = (String[]) rows.getArray(NAMES_AT + 2).getArray();
+        NameKind.Column column = new NameKind.Column();
+        List<IndexedCustomer.IndexedName> names = new ArrayList<>(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            names.add(new IndexedCustomer.IndexedName(keys[i], looseKeys[i], column.convertToEntityAttribute(kinds[i])));
         }
         return names;
-    }
-
-    private static List<IndexedCustomer> customers(Connection connection, String sql, Long[] ids,
-            Map<Long, List<IndexedCustomer.IndexedName>> names) throws SQLException {
-        List<IndexedCustomer> customers = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, ids); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                long id = rows.getLong(1);
-                boolean deleted = rows.getBoolean(4);
-                CustomerView view = view(rows);
-                customers.add(new IndexedCustomer(id, rows.getLong(2), rows.getLong(3), deleted,
-                        UUID.fromString(view.tenantId()), view, deleted ? List.of() : sharing(view, names.getOrDefault(id, List.of()))));
-            }
-        }
-        return customers;
     }
 
     /**
@@ -181,14 +213,6 @@ public class CustomerSnapshots {
             }
         }
         return text.equals(alsoHeld) ? alsoHeld : text;
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Long[] ids) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        if (ids != null) {
-            statement.setArray(1, connection.createArrayOf("bigint", ids));
-        }
-        return statement;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -157,15 +157,16 @@ public class NameIndex {
         Map<Long, Long> startedAt = new HashMap<>();
         byMssp.forEach((mssp, names) -> startedAt.put(mssp, names.sequence()));
         long started = System.nanoTime();
-        List<IndexedCustomer> all = snapshots.allLive();
         Map<Long, Set<Long>> present = new HashMap<>();
-        for (IndexedCustomer customer : all) {
+        // Applied as the rows arrive, not read into a list first: the heap holds one batch of rows beside
+        // the index being built, not every customer's rows as well.
+        snapshots.forEachIndexed(customer -> {
             MsspNames names = of(customer.msspId());
             long since = startedAt.getOrDefault(customer.msspId(), 0L);
             // A copy applied before this load began is older than what the load read: replace it.
             names.apply(customer, names.appliedAt(customer.id()) <= since);
             present.computeIfAbsent(customer.msspId(), m -> new HashSet<>()).add(customer.id());
-        }
+        });
         byMssp.forEach((mssp, names) -> {
             names.forgetUnless(present.getOrDefault(mssp, Set.of()), startedAt.getOrDefault(mssp, 0L));
             names.rebuildSimilar(Runnable::run);
@@ -174,7 +175,7 @@ public class NameIndex {
         loaded = true;
         // Said once at start-up; later reloads (after a lost notification connection) only when asked.
         LOG.logf(first ? Logger.Level.INFO : Logger.Level.DEBUG, "name index: %d customers of %d MSSP(s) loaded in %d ms",
-                all.size(), present.size(), (System.nanoTime() - started) / 1_000_000);
+                present.values().stream().mapToInt(Set::size).sum(), present.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @PreDestroy

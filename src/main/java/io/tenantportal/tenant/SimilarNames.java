@@ -74,49 +74,40 @@ final class SimilarNames {
 
     SimilarNames(Collection<IndexedCustomer> customers) {
         List<IndexedCustomer> live = new ArrayList<>();
-        List<long[]> inOrder = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        int total = 0;
+        int names = 0;
         for (IndexedCustomer customer : customers) {
-            if (customer.deleted()) {
-                continue;
+            if (!customer.deleted()) {
+                live.add(customer);
+                names += customer.names().size();
             }
-            for (IndexedCustomer.IndexedName name : customer.names()) {
-                long[] ordered = Trigrams.ordered(name.key());
-                inOrder.add(ordered);
-                owners.add(live.size());
-                total += ordered.length;
-            }
-            live.add(customer);
         }
-        long[] all = new long[total];
-        int at = 0;
-        for (long[] ordered : inOrder) {
-            System.arraycopy(ordered, 0, all, at, ordered.length);
-            at += ordered.length;
-        }
-        trigrams = Trigrams.distinct(all);
-        int names = inOrder.size();
-        sequence = new int[total];
         nameStart = new int[names + 1];
+        owner = new int[names];
+        trigrams = distinctTrigrams(live, nameStart, owner);
+        // A name's trigrams are worked out again here rather than kept from the first pass: kept, every
+        // name's array was alive at once beside two copies of them all (about 6 MB each for 50,000
+        // names), and at start-up the old generation grew to hold them.
+        sequence = new int[nameStart[names]];
         setSize = new int[names];
         int[] holders = new int[trigrams.length];
-        at = 0;
-        for (int name = 0; name < names; name++) {
-            nameStart[name] = at;
-            long[] ordered = inOrder.get(name);
-            for (int i = 0; i < ordered.length; i++) {
-                sequence[at + i] = Arrays.binarySearch(trigrams, ordered[i]);
-            }
-            Trigrams.markRepeats(sequence, at, at + ordered.length);
-            for (int i = 0; i < ordered.length; i++, at++) {
-                if (sequence[at] >= 0) {
-                    setSize[name]++;
-                    holders[sequence[at]]++;
+        int next = 0;
+        for (IndexedCustomer customer : live) {
+            for (IndexedCustomer.IndexedName indexedName : customer.names()) {
+                long[] ordered = Trigrams.ordered(indexedName.key());
+                int at = nameStart[next];
+                for (int i = 0; i < ordered.length; i++) {
+                    sequence[at + i] = Arrays.binarySearch(trigrams, ordered[i]);
                 }
+                Trigrams.markRepeats(sequence, at, at + ordered.length);
+                for (int p = at; p < at + ordered.length; p++) {
+                    if (sequence[p] >= 0) {
+                        setSize[next]++;
+                        holders[sequence[p]]++;
+                    }
+                }
+                next++;
             }
         }
-        nameStart[names] = at;
         postingStart = new int[trigrams.length + 1];
         for (int t = 0; t < trigrams.length; t++) {
             postingStart[t + 1] = postingStart[t] + holders[t];
@@ -130,9 +121,34 @@ final class SimilarNames {
                 }
             }
         }
-        owner = owners.stream().mapToInt(Integer::intValue).toArray();
         this.customers = live.toArray(IndexedCustomer[]::new);
         sortKey = live.stream().map(SimilarNames::sortKey).toArray(String[]::new);
+    }
+
+    /**
+     * The distinct trigrams of every name, in order. Fills in where each name's trigrams will start
+     * ({@code nameStart}, one more than there are names) and the customer each name belongs to.
+     */
+    private static long[] distinctTrigrams(List<IndexedCustomer> live, int[] nameStart, int[] owner) {
+        int name = 0;
+        for (int customer = 0; customer < live.size(); customer++) {
+            for (IndexedCustomer.IndexedName indexedName : live.get(customer).names()) {
+                owner[name] = customer;
+                nameStart[name + 1] = nameStart[name] + Trigrams.ordered(indexedName.key()).length;
+                name++;
+            }
+        }
+        // Sized from a first pass that only counts: an array grown as it fills is copied, and for a
+        // moment both copies are alive.
+        long[] all = new long[nameStart[owner.length]];
+        name = 0;
+        for (IndexedCustomer customer : live) {
+            for (IndexedCustomer.IndexedName indexedName : customer.names()) {
+                long[] ordered = Trigrams.ordered(indexedName.key());
+                System.arraycopy(ordered, 0, all, nameStart[name++], ordered.length);
+            }
+        }
+        return Trigrams.distinct(all, all.length);
     }
 
     /** Names ordered by the size of their trigram set, then by position (a counting sort). */

@@ -74,18 +74,22 @@ final class Trigrams {
     }
 
     static long[] distinct(long[] trigrams) {
-        if (trigrams.length == 0) {
-            return trigrams;
+        return trigrams.length == 0 ? trigrams : distinct(trigrams.clone(), trigrams.length);
+    }
+
+    /** The distinct trigrams among the first {@code length} of the array, in order; sorts those in place. */
+    static long[] distinct(long[] trigrams, int length) {
+        if (length == 0) {
+            return NONE;
         }
-        long[] sorted = trigrams.clone();
-        Arrays.sort(sorted);
+        Arrays.sort(trigrams, 0, length);
         int n = 1;
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] != sorted[n - 1]) {
-                sorted[n++] = sorted[i];
+        for (int i = 1; i < length; i++) {
+            if (trigrams[i] != trigrams[n - 1]) {
+                trigrams[n++] = trigrams[i];
             }
         }
-        return n == sorted.length ? sorted : Arrays.copyOf(sorted, n);
+        return n == trigrams.length ? trigrams : Arrays.copyOf(trigrams, n);
     }
 
     /** pg_trgm's similarity(): shared trigrams over all trigrams of both. */

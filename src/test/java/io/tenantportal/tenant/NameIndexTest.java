@@ -134,6 +134,23 @@ class NameIndexTest extends ApiTest {
                 .body("source", equalTo("import"));
     }
 
+    @Test
+    void aFullLoadReadsEveryBatchOfRowsAndLeavesDeletedNamesOut() {
+        // More customers than the load's cursor hands over in one batch (500 rows).
+        database.addNumberedCustomers(TestTokens.ALPHA, 1_201);
+        database.execute("""
+                INSERT INTO customer_name (mssp_id, customer_id, kind, name, name_key, loose_key, deleted_at)
+                SELECT mssp_id, id, 'alias', 'Old Name', 'old name', 'oldname', now() FROM customer
+                WHERE display_name = 'Customer 1201'""");
+        index.reloadAll();
+
+        for (String name : List.of("Customer 0001", "Customer 0500", "Customer 0501", "Customer 1201")) {
+            assertEquals(302, status(name), name);
+        }
+        assertEquals(404, status("Old Name"));
+        as(TestTokens.alphaReader()).get("/tenants?size=1").then().statusCode(200).body("total", equalTo(1_201));
+    }
+
     private void insertBehindTheServicesBack(String tenantId, String displayName, String alias) {
         database.execute("""
                 WITH c AS (
