@@ -16,6 +16,8 @@
 # heap the name index takes; and resident memory after a million requests (at the end of at least 30 s
 # of known names, and 10 s later), both after the whole sequence and on a fresh JVM that served a
 # million known names only.
+# tenant-portal runs with a GC log: the full collections that fell in each of its known-name rounds
+# are printed beside the ratio (one stops every request for about 0.1 s, enough to set a round's p99).
 # The miss limit is off for all of that; at the end unknown names run once more with the limit at its
 # default (60 a minute, 30 at once, per caller): what one caller sending only unknown names gets, and
 # what it costs.
@@ -136,7 +138,8 @@ PLAIN_MS="$(median "$WORK/plain-ms")"; BUILT_MS="$(median "$WORK/built-ms")"; CD
 echo "== tenant-portal: start to ready with $CUSTOMERS customers"
 JFR=""
 [ "${BENCH_JFR:-0}" = 1 ] && JFR="-XX:StartFlightRecording=filename=$OUT/redirect.jfr,settings=profile,delay=8s,duration=20s"
-T0=$(date +%s%N); start_service "$JFR"; READY_MS="$(await_ready $APP_PORT "$T0")"; archive_taken
+# With a GC log, so that a round's latency can be set beside the full collections that fell in it.
+T0=$(date +%s%N); start_service "$JFR -Xlog:gc:file=$WORK/gc.log"; READY_MS="$(await_ready $APP_PORT "$T0")"; archive_taken
 INDEX_HEAP="$(heap_after_gc "$APP_PID")"
 curl -sf -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $READER" \
     "http://127.0.0.1:$APP_PORT/tenants/Customer%201%20Ltd/portal" | grep -q 302 || { echo "redirect failed"; cat "$WORK/app.log"; exit 1; }
@@ -156,6 +159,9 @@ wrk -t1 -c"$CONNECTIONS" -d10s -s "$WORK/names.lua" -H "Authorization: Bearer $R
 wrk -t1 -c"$CONNECTIONS" -d10s -s "$WORK/names.lua" -H "Authorization: Bearer $READER" "http://127.0.0.1:$BARE_PORT" >/dev/null
 
 mean() { awk '{ s += $1 } END { printf "%.2f", s / NR }' "$1"; }
+# Full collections of tenant-portal's heap so far, but for the ones the bench asks for (heap_after_gc):
+# one stops every request for about 0.1 s here, which is a round's p99 when it falls in that round.
+full_collections() { grep 'Pause Full' "$WORK/gc.log" | grep -vc 'System.gc()' || true; }
 HALF=$(( SECONDS_TO_RUN / 2 ))
 ROUNDS="${ROUNDS:-4}"
 # The bare app and tenant-portal alternately, ${HALF}s each, so a change in this machine's speed during
@@ -165,9 +171,12 @@ for round in $(seq 1 "$ROUNDS"); do
     run "bare Quarkus, fixed 302, round $round" "http://127.0.0.1:$BARE_PORT" "$WORK/names.lua" "${HALF}s"
     cat "$WORK/rps" >> "$WORK/bare-rps"
     awk '/requests in/ { print $1 }' "$WORK/wrk.txt" >> "$WORK/bare-served"
+    FULL_BEFORE="$(full_collections)"
     run "tenant-portal, known names, round $round" "http://127.0.0.1:$APP_PORT" "$WORK/names.lua" "${HALF}s"
     cat "$WORK/rps" >> "$WORK/warm-rps"; cat "$WORK/p99" >> "$WORK/warm-p99"
+    echo $(( $(full_collections) - FULL_BEFORE )) >> "$WORK/warm-full"
 done
+WARM_FULL="$(paste -sd, "$WORK/warm-full")"
 BARE_RPS="$(mean "$WORK/bare-rps")"; WARM_RPS="$(mean "$WORK/warm-rps")"; WARM_P99="$(mean "$WORK/warm-p99")"
 # The yardstick for resident memory too: the bare app with the same JVM settings, its rounds just served
 # (the warm-up's requests not counted), read after it has been idle for tenant-portal's last round.
@@ -268,6 +277,7 @@ awk -v b="$BARE_RPS" -v w="$WARM_RPS" -v m="$MISS_RPS" -v f="$FRESH_RPS" -v fp="
     printf "  never asked before:          %.2f (%.0f req/s, p99 %.2f ms: no remembered answer, every name searched)\n", f / w, f, fp
     printf "integration key vs JWT:        %.2f\n", k / w
     printf "access log on vs off:          throughput %.2f, p99 %.2f ms vs %.2f ms (target: at most 10%% cost; means of %d alternate rounds)\n", n / o, np, op, rounds }'
+echo "  full collections:            ${WARM_FULL} in tenant-portal's known-name rounds, in turn (each stops every request for about 0.1 s)"
 echo "start to ready:                ${READY_MS} ms with $CUSTOMERS customers, from the build's AppCDS archive (bare app, no archive: ${BARE_READY_MS} ms; target at most 3000)"
 echo "  Java 17, alternately:        plain ${PLAIN_MS} ms, the build's archive ${BUILT_MS} ms, a training run's archive ${CDS_MS} ms (medians of ${CDS_ROUNDS:-3} starts each)"
 [ -z "$AOT_READY_MS" ] || echo "  with a JDK 25 AOT cache:     ${AOT_READY_MS} ms (median of 3 starts, $AOT_JAVA)"
