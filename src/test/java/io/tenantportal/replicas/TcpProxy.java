@@ -13,13 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP forwarder between one replica and PostgreSQL, so a test can make the database
  * "blink" for that replica alone: {@link #cut()} drops every connection and refuses new ones until
- * {@link #restore()}. (Test plumbing: no library here does this, and Toxiproxy needs a server.)
+ * {@link #restore()}; {@link #silence} makes one connection a black hole, as a network cut does: nothing
+ * passes either way and neither end is told when the other closes. (Test plumbing: no library here
+ * does this, and Toxiproxy needs a server.)
  */
 final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int upstreamPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Local ports of silenced connections to PostgreSQL. */
+    private final Set<Integer> silenced = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
 
     TcpProxy(int upstreamPort) throws IOException {
@@ -37,6 +41,11 @@ final class TcpProxy implements AutoCloseable {
     /** The local ports of the proxy's connections to PostgreSQL: pg_stat_activity's client_port. */
     List<Integer> upstreamLocalPorts() {
         return open.stream().filter(s -> s.getPort() == upstreamPort).map(Socket::getLocalPort).toList();
+    }
+
+    /** From now on the connection with this local port to PostgreSQL carries nothing, and no close reaches the other end. */
+    void silence(int upstreamLocalPort) {
+        silenced.add(upstreamLocalPort);
     }
 
     void cut() {
@@ -60,25 +69,36 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, upstream);
+                pump(upstream, client, upstream);
             } catch (IOException e) {
                 // the server socket was closed, or PostgreSQL refused: the client sees a closed connection
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, Socket upstream) {
+        int port = upstream.getLocalPort();
         Thread thread = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (!silenced.contains(port)) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
+                }
             } catch (IOException e) {
                 // one side closed
             } finally {
                 closeQuietly(from);
-                closeQuietly(to);
                 open.remove(from);
-                open.remove(to);
+                if (!silenced.contains(port)) {
+                    closeQuietly(to);
+                    open.remove(to);
+                }
             }
         }, "tcp-proxy-pump");
         thread.setDaemon(true);

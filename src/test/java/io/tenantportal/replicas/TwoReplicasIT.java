@@ -45,7 +45,7 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * Two production-built replicas on one database, as Kubernetes runs them: a change made through one
  * is served by the other within a second; cutting the other's notification connection does not leave
- * it stale; and while the database is away for one of them, its known names keep redirecting and
+ * it stale, nor does a cut that neither end of that connection hears of; and while the database is away for one of them, its known names keep redirecting and
  * whatever needs the database answers 503 with Retry-After, never 500. Replica B reaches PostgreSQL
  * through a {@link TcpProxy}, so the database can blink for it alone.
  */
@@ -144,6 +144,21 @@ class TwoReplicasIT {
 
     @Test
     @Order(3)
+    void aNotificationConnectionThatFallsSilentIsNoticedAndReplaced() throws Exception {
+        String ports = proxy.upstreamLocalPorts().stream().map(String::valueOf).collect(Collectors.joining(","));
+        int listener = intOf("SELECT client_port FROM pg_stat_activity WHERE application_name = "
+                + "'tenant-portal-listener' AND client_port IN (" + ports + ")");
+        // As a network cut: nothing passes any more, and when the server ends the session b is not told.
+        proxy.silence(listener);
+        assertEquals(1, intOf("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE client_port = "
+                + listener));
+        assertEquals(201, put(a, "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", "Northwind Traders", "northwind").statusCode());
+        // b looks its listening session up every 10 s, finds it gone, listens again and reloads.
+        awaitWithin(Duration.ofSeconds(25), () -> status(b, "/tenants/northwind/portal") == 302);
+    }
+
+    @Test
+    @Order(4)
     void whileTheDatabaseIsAwayKnownNamesRedirectAndTheRestAnswers503() throws Exception {
         assertEquals(201, put(b, "c0ffee00-1234-4abc-8def-0123456789ab", "Adatum Corporation", "adatum").statusCode());
         Set<Integer> statuses = ConcurrentHashMap.newKeySet();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
@@ -72,6 +73,17 @@ class NameIndexTest extends ApiTest {
         String newPid = database.text("SELECT string_agg(CAST(pid AS text), ',') FROM pg_stat_activity "
                 + "WHERE application_name = '" + CustomerChangeFeed.APPLICATION_NAME + "' AND datname = current_database()");
         assertTrue(newPid != null && !newPid.equals(pid), "the feed listens on a new connection");
+    }
+
+    @Test
+    void theListeningSessionAsksItsServerToProbeTheConnection() throws Exception {
+        awaitWithin(Duration.ofSeconds(5), feed::listening);
+        // Over the listening connection itself: only that session's own settings say what its server does.
+        var rows = feed.connection().query("SELECT current_setting('tcp_keepalives_idle'), "
+                + "current_setting('tcp_keepalives_interval'), current_setting('tcp_keepalives_count')").execute()
+                .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        var row = rows.iterator().next();
+        assertEquals(List.of("10", "5", "3"), List.of(row.getString(0), row.getString(1), row.getString(2)));
     }
 
     @Test
