@@ -64,6 +64,11 @@ public class CustomerChangeFeed {
      */
     private static final String SERVER_KEEPALIVES =
             "SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3";
+    /**
+     * The session's own process id, asked of the session: the one the connection was given at start-up
+     * can be a pooler's (PgBouncer hands out keys of its own), which pg_stat_activity never shows.
+     */
+    private static final String OWN_PROCESS = "SELECT pg_backend_pid()";
     private static final String SESSION_THERE = "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ? "
             + "AND application_name = '" + APPLICATION_NAME + "' AND datname = current_database())";
 
@@ -86,6 +91,8 @@ public class CustomerChangeFeed {
     Optional<String> password;
 
     private volatile PgSubscriber subscriber;
+    /** The LISTEN connection's server session, once it told its process id; null until then. */
+    private volatile ListeningSession session;
     private final AtomicBoolean begun = new AtomicBoolean();
     private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
@@ -154,11 +161,16 @@ public class CustomerChangeFeed {
      */
     @Scheduled(every = "10s", identity = "listener-check", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkListener() {
+        ListeningSession listening = session;
         PgConnection connection = started ? subscriber.actualConnection() : null;
-        if (connection != null && sessionGone(connection.processId())) {
+        // Only a session whose process id is known, and that is still the one the subscriber holds.
+        if (listening != null && listening.connection() == connection && sessionGone(listening.processId())) {
             LOG.warn("name index: the LISTEN connection's database session is gone; reconnecting");
             connection.close();
         }
+    }
+
+    private record ListeningSession(PgConnection connection, int processId) {
     }
 
     /** True only when the database answered and holds no listening session with this process id. */
@@ -195,8 +207,17 @@ public class CustomerChangeFeed {
     private void onListening() {
         PgConnection connection = subscriber.actualConnection();
         if (connection != null) {
+            session = null;
             connection.query(SERVER_KEEPALIVES).execute().onFailure(e -> LOG.warnf(
                     "name index: the database refused TCP keepalives for the LISTEN connection (%s)", e.getMessage()));
+            connection.query(OWN_PROCESS).execute()
+                    .onSuccess(rows -> {
+                        if (subscriber.actualConnection() == connection) {
+                            session = new ListeningSession(connection, rows.iterator().next().getInteger(0));
+                        }
+                    })
+                    .onFailure(e -> LOG.warnf("name index: the LISTEN connection did not tell its process id (%s); "
+                            + "a cut that ends its session goes unnoticed until it closes", e.getMessage()));
         }
         if (started) {
             // Back after a lost connection: what was notified meanwhile is lost, so read everything again.
