@@ -177,6 +177,7 @@ public class CustomerChangeFeed {
     private boolean sessionGone(int processId) {
         try (Connection jdbc = dataSource.getConnection()) {
             // A connection the network swallowed would block the read for good: give up after a while instead.
+            int poolTimeout = jdbc.getNetworkTimeout();
             jdbc.setNetworkTimeout(Runnable::run, CHECK_TIMEOUT_MS);
             try (PreparedStatement statement = jdbc.prepareStatement(SESSION_THERE)) {
                 statement.setInt(1, processId);
@@ -184,7 +185,7 @@ public class CustomerChangeFeed {
                     return rows.next() && !rows.getBoolean(1);
                 }
             } finally {
-                jdbc.setNetworkTimeout(Runnable::run, 0);
+                jdbc.setNetworkTimeout(Runnable::run, poolTimeout);
             }
         } catch (SQLException e) {
             LOG.debugf("name index: could not look for the LISTEN connection's session (%s)", e.getMessage());
