@@ -45,9 +45,10 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * Two production-built replicas on one database, as Kubernetes runs them: a change made through one
  * is served by the other within a second; cutting the other's notification connection does not leave
- * it stale, nor does a cut that neither end of that connection hears of; and while the database is away for one of them, its known names keep redirecting and
- * whatever needs the database answers 503 with Retry-After, never 500. Replica B reaches PostgreSQL
- * through a {@link TcpProxy}, so the database can blink for it alone.
+ * it stale, nor does a cut that neither end of that connection hears of; and while the database is
+ * away for one of them, its known names keep redirecting and whatever needs the database answers 503
+ * with Retry-After, never 500. Replica B reaches PostgreSQL through a {@link TcpProxy}, so the
+ * database can blink for it alone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
