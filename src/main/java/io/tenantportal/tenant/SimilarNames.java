@@ -148,7 +148,7 @@ final class SimilarNames {
                 System.arraycopy(ordered, 0, all, nameStart[name++], ordered.length);
             }
         }
-        return Trigrams.distinct(all, all.length);
+        return Trigrams.distinctInPlace(all);
     }
 
     /** Names ordered by the size of their trigram set, then by position (a counting sort). */

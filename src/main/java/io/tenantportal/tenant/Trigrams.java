@@ -74,17 +74,17 @@ final class Trigrams {
     }
 
     static long[] distinct(long[] trigrams) {
-        return trigrams.length == 0 ? trigrams : distinct(trigrams.clone(), trigrams.length);
+        return distinctInPlace(trigrams.clone());
     }
 
-    /** The distinct trigrams among the first {@code length} of the array, in order; sorts those in place. */
-    static long[] distinct(long[] trigrams, int length) {
-        if (length == 0) {
+    /** The distinct trigrams of the array, in order; sorts the array itself, which the caller gives up. */
+    static long[] distinctInPlace(long[] trigrams) {
+        if (trigrams.length == 0) {
             return NONE;
         }
-        Arrays.sort(trigrams, 0, length);
+        Arrays.sort(trigrams);
         int n = 1;
-        for (int i = 1; i < length; i++) {
+        for (int i = 1; i < trigrams.length; i++) {
             if (trigrams[i] != trigrams[n - 1]) {
                 trigrams[n++] = trigrams[i];
             }
